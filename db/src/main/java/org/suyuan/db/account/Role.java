@@ -1,0 +1,8 @@
+package org.suyuan.db.account;
+
+/** What a user is: a producer (of one organization), a regulator (of one jurisdiction) or an administrator. */
+public enum Role {
+    PRODUCER,
+    REGULATOR,
+    ADMIN
+}

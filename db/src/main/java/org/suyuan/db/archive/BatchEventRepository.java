@@ -1,0 +1,28 @@
+package org.suyuan.db.archive;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.repository.Repository;
+
+/**
+ * Reads and appends batch events. Deliberately a plain {@link Repository}: it has no delete method, and since
+ * {@link BatchEvent} is immutable, {@code save} of a new event is the only write there is.
+ */
+public interface BatchEventRepository extends Repository<BatchEvent, Long> {
+
+    BatchEvent save(BatchEvent event);
+
+    Optional<BatchEvent> findByIdAndBatchId(Long id, Long batchId);
+
+    List<BatchEvent> findAllByBatchIdOrderBySequenceNumber(Long batchId);
+
+    Page<BatchEvent> findAllByBatchId(Long batchId, Pageable pageable);
+
+    Optional<BatchEvent> findFirstByBatchIdOrderBySequenceNumberDesc(Long batchId);
+
+    boolean existsBySupersedesEventId(Long supersedesEventId);
+
+    long count();
+}

@@ -1,0 +1,26 @@
+package org.suyuan.db.archive;
+
+/** The kinds of entries in a batch's production archive (生产档案). */
+public enum EventType {
+    CREATED("建档"),
+    PLANTING("播种/定植"),
+    FERTILISING("施肥"),
+    PESTICIDE_USE("施药"),
+    IRRIGATION("灌溉"),
+    HARVEST("采收"),
+    INSPECTION("检测"),
+    PACKING("包装"),
+    SHIPMENT("销售/发货"),
+    PROCESSING("加工"),
+    RECALL("召回");
+
+    private final String chineseName;
+
+    EventType(String chineseName) {
+        this.chineseName = chineseName;
+    }
+
+    public String chineseName() {
+        return chineseName;
+    }
+}
