@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.shim.Chaincode;
 import org.hyperledger.fabric.shim.ChaincodeServer;
@@ -16,6 +18,12 @@ import org.junit.jupiter.api.Test;
 class ContractRoutingTests {
 
     private static final String ROOT = "5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef";
+    /** Held so that java.util.logging keeps the levels set below. */
+    private static final List<Logger> SHIM_LOGGERS = List.of(
+            Logger.getLogger("org.hyperledger"),
+            Logger.getLogger("org.hyperledger.fabric.shim"),
+            Logger.getLogger("org.hyperledger.fabric.contract"));
+
     private static ContractRouter router;
 
     private final Map<String, byte[]> worldState = new HashMap<>();
@@ -23,6 +31,8 @@ class ContractRoutingTests {
     @BeforeAll
     static void findContracts() throws Exception {
         router = new ContractRouter(new String[] {"--id", "suyuan:test"});
+        // The router logs every invocation, and every expected contract error with a stack trace.
+        SHIM_LOGGERS.forEach(logger -> logger.setLevel(Level.OFF));
         router.startRouterWithChaincodeServer(new ChaincodeServer() {
             @Override
             public void start() {}

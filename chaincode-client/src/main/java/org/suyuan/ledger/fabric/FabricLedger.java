@@ -249,7 +249,7 @@ public final class FabricLedger implements Ledger {
         if (tls.mutual()) {
             // The gateway binds the transaction to the TLS session only when it knows the client's TLS certificate.
             builder.tlsClientCertificateHash(
-                    Hash.sha256(encoded(readCertificate(tls.clientCertificate()), tls.clientCertificate())));
+                    Hash.SHA256.apply(encoded(readCertificate(tls.clientCertificate()), tls.clientCertificate())));
         }
         return builder.connect();
     }

@@ -3,6 +3,7 @@ package org.suyuan.ledger.fabric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 import static org.suyuan.ledger.fabric.AnchorRequests.chainedAnchor;
 import static org.suyuan.ledger.fabric.AnchorRequests.conflictingAnchor;
 import static org.suyuan.ledger.fabric.AnchorRequests.firstAnchor;
@@ -18,8 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -126,6 +129,24 @@ class FabricLedgerTests {
         emulator.makeAvailable();
         AnchorReceipt receipt = ledger.anchor(firstAnchor("window 1"));
 
+        assertThat(emulator.committedTransactions())
+                .singleElement()
+                .satisfies(
+                        transaction -> assertThat(transaction.transactionId()).isEqualTo(receipt.transactionId()));
+    }
+
+    @Test
+    void anchorsOnceWhenRetriesOutlastATimedOutage() {
+        emulator.makeUnavailableFor(Duration.ofMillis(500));
+        List<LedgerException> failures = new ArrayList<>();
+
+        AnchorReceipt receipt = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> anchorOrRecord(firstAnchor("window 1"), failures), Objects::nonNull);
+
+        assertThat(failures)
+                .isNotEmpty()
+                .allSatisfy(failure -> assertThat(failure.retryable()).isTrue());
         assertThat(emulator.committedTransactions())
                 .singleElement()
                 .satisfies(
@@ -265,6 +286,15 @@ class FabricLedgerTests {
             throw new IllegalStateException(e);
         }
         return ledger.anchor(firstAnchor("window 1"));
+    }
+
+    private AnchorReceipt anchorOrRecord(AnchorRequest request, List<LedgerException> failures) {
+        try {
+            return ledger.anchor(request);
+        } catch (LedgerException e) {
+            failures.add(e);
+            return null;
+        }
     }
 
     private List<GatewayEmulator.CommittedTransaction> anchorEvents() {
