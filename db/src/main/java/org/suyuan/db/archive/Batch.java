@@ -58,15 +58,14 @@ public class Batch {
         this.status = BatchStatus.IN_PRODUCTION;
     }
 
-    /** Moves the batch forward; a status never goes back, and a recalled batch stays recalled. */
-    public void advanceTo(BatchStatus next) {
-        if (next == status) {
-            return;
+    /**
+     * Records that the batch reached a stage. Status only moves forward: a late harvest entry on a batch already
+     * shipped leaves it shipped, and a recalled batch stays recalled.
+     */
+    public void reach(BatchStatus stage) {
+        if (status.canBecome(stage)) {
+            status = stage;
         }
-        if (!status.canBecome(next)) {
-            throw new IllegalStateException("Batch " + batchNumber + " cannot go from " + status + " to " + next);
-        }
-        status = next;
     }
 
     public Long getId() {

@@ -19,9 +19,6 @@ public enum BatchStatus {
 
     /** Status only moves forward; a recall ends the life of a batch. */
     public boolean canBecome(BatchStatus next) {
-        if (this == RECALLED) {
-            return false;
-        }
-        return next.ordinal() >= ordinal();
+        return this != RECALLED && next.ordinal() > ordinal();
     }
 }
