@@ -1,0 +1,109 @@
+package org.suyuan.account;
+
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.suyuan.db.account.ApiTokenRepository;
+import org.suyuan.db.account.UserAccountRepository;
+import org.suyuan.problem.ProblemResponseWriter;
+
+/**
+ * Two doors: the API ({@code /api/**}) is stateless, with HTTP Basic or bearer tokens and problem+json errors;
+ * the pages use form login with a session and CSRF tokens. Consumer pages and trace lookups need no login.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final String[] PUBLIC_PAGES = {
+        "/",
+        "/login",
+        "/error",
+        "/problems/**",
+        "/t/**",
+        "/01/**",
+        "/css/**",
+        "/js/**",
+        "/images/**",
+        "/favicon.ico",
+        "/actuator/health/**",
+        "/v3/api-docs/**",
+        "/swagger-ui/**",
+        "/swagger-ui.html"
+    };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Argon2id for new hashes; the delegating encoder keeps old hashes readable if parameters change.
+        return new DelegatingPasswordEncoder(
+                "argon2@SpringSecurity_v5_8",
+                Map.of("argon2@SpringSecurity_v5_8", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ApiTokenRepository tokens,
+            UserAccountRepository users,
+            ProblemResponseWriter problems,
+            Clock clock)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"suyuan\", Bearer");
+            problems.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "unauthorized",
+                    "需要登录",
+                    "请用用户名和密码（HTTP Basic）或访问令牌（Authorization: Bearer）调用此接口。");
+        };
+        AccessDeniedHandler forbidden = (request, response, exception) ->
+                problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "没有权限", "当前用户没有权限执行此操作。");
+        return http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterBefore(
+                        new ApiTokenAuthenticationFilter(tokens, users, unauthorized, clock),
+                        BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                org.springframework.http.HttpMethod.GET, "/api/v1/codes/**", "/api/v1/trace/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .httpBasic(Customizer.withDefaults())
+                .build();
+    }
+}

@@ -1,0 +1,355 @@
+package org.suyuan.archive;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.suyuan.SuyuanProperties;
+import org.suyuan.account.CurrentUser;
+import org.suyuan.db.archive.Attachment;
+import org.suyuan.db.archive.AttachmentRepository;
+import org.suyuan.db.archive.Batch;
+import org.suyuan.db.archive.BatchEvent;
+import org.suyuan.db.archive.BatchEventRepository;
+import org.suyuan.db.archive.BatchRepository;
+import org.suyuan.db.archive.BatchStatus;
+import org.suyuan.db.archive.EventType;
+import org.suyuan.db.archive.Organization;
+import org.suyuan.db.archive.OrganizationRepository;
+import org.suyuan.db.archive.Plot;
+import org.suyuan.db.archive.Product;
+import org.suyuan.db.archive.RefusedAttempt;
+import org.suyuan.db.archive.RefusedAttemptRepository;
+import org.suyuan.problem.ConflictException;
+import org.suyuan.problem.InvalidInputException;
+import org.suyuan.problem.NotFoundException;
+import org.suyuan.problem.ProblemException;
+import org.suyuan.problem.ValidationFailedException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Opens batches and appends to their production archive, enforcing the consumer-protection rules.
+ *
+ * <p>Appending locks the batch row, so concurrent writers (two phones, two app instances) get consecutive
+ * sequence numbers and one unbroken hash chain. Nothing here updates or deletes an event.
+ */
+@Service
+public class BatchService {
+
+    private final BatchRepository batches;
+    private final BatchEventRepository events;
+    private final OrganizationRepository organizations;
+    private final AttachmentRepository attachments;
+    private final RefusedAttemptRepository refusedAttempts;
+    private final OrganizationService registry;
+    private final ArchiveRules rules;
+    private final RefusalLog refusals;
+    private final EventDocument documents;
+    private final ApplicationEventPublisher publisher;
+    private final Validator validator;
+    private final JsonMapper json;
+    private final SuyuanProperties properties;
+    private final Clock clock;
+
+    BatchService(
+            BatchRepository batches,
+            BatchEventRepository events,
+            OrganizationRepository organizations,
+            AttachmentRepository attachments,
+            RefusedAttemptRepository refusedAttempts,
+            OrganizationService registry,
+            ArchiveRules rules,
+            RefusalLog refusals,
+            EventDocument documents,
+            ApplicationEventPublisher publisher,
+            Validator validator,
+            JsonMapper json,
+            SuyuanProperties properties,
+            Clock clock) {
+        this.batches = batches;
+        this.events = events;
+        this.organizations = organizations;
+        this.attachments = attachments;
+        this.refusedAttempts = refusedAttempts;
+        this.registry = registry;
+        this.rules = rules;
+        this.refusals = refusals;
+        this.documents = documents;
+        this.publisher = publisher;
+        this.validator = validator;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A batch to open; {@code startedOn} defaults to today. */
+    public record NewBatch(String batchNumber, Long productId, Long plotId, LocalDate startedOn, String notes) {}
+
+    /**
+     * An event to record. {@code details} holds the fields of {@code type} (see {@link EventDetails});
+     * {@code supersedes} names the event this one corrects.
+     */
+    public record NewEvent(EventType type, LocalDate occurredOn, Long supersedes, JsonNode details) {}
+
+    @Transactional
+    public Batch open(CurrentUser user, NewBatch request) {
+        Long organizationId = user.requireOrganization();
+        BatchNumber number = BatchNumber.parse(request.batchNumber());
+        Product product = registry.product(organizationId, request.productId());
+        Plot plot = registry.plot(organizationId, request.plotId());
+        LocalDate today = today();
+        LocalDate startedOn = request.startedOn() == null ? today : request.startedOn();
+        if (startedOn.isAfter(today)) {
+            throw InvalidInputException.eventDetails("startedOn", "批次开始日期不能晚于今天。");
+        }
+        if (batches.existsByOrganizationIdAndBatchNumber(organizationId, number.value())) {
+            throw ConflictException.duplicateBatchNumber(number.value());
+        }
+        Batch batch = batches.save(
+                new Batch(organizationId, product.getId(), plot.getId(), number.value(), startedOn, now()));
+        Organization organization = organizations.findById(organizationId).orElseThrow();
+        EventDetails.Created created = new EventDetails.Created(
+                number.value(),
+                startedOn.toString(),
+                new EventDetails.ProductSnapshot(
+                        product.getId(),
+                        product.getName(),
+                        product.getCategory().name(),
+                        product.getVariety(),
+                        product.getGtin()),
+                new EventDetails.PlotSnapshot(
+                        plot.getId(),
+                        plot.getName(),
+                        plot.getRegionCode(),
+                        plot.getAddress(),
+                        plot.getLatitude() == null ? null : plot.getLatitude().toPlainString(),
+                        plot.getLongitude() == null ? null : plot.getLongitude().toPlainString()),
+                new EventDetails.OrganizationSnapshot(
+                        organization.getId(),
+                        organization.getName(),
+                        organization.getType().name(),
+                        organization.getCreditCode() != null
+                                ? organization.getCreditCode()
+                                : organization.getIdCardMasked(),
+                        organization.getRegionCode(),
+                        organization.getAddress()),
+                request.notes());
+        append(batch, null, EventType.CREATED, startedOn, null, created, user);
+        return batch;
+    }
+
+    /**
+     * Records an event after checking every rule; a refused attempt is stored and then reported.
+     *
+     * @throws RuleViolationException when a rule refuses it (the refusal is stored)
+     */
+    @Transactional
+    public ArchiveEntry record(CurrentUser user, Long batchId, NewEvent request) {
+        Long organizationId = user.requireOrganization();
+        Batch batch = batches.lockByIdAndOrganizationId(batchId, organizationId)
+                .orElseThrow(() -> NotFoundException.batch(batchId));
+        if (request.type() == null || request.occurredOn() == null) {
+            throw new ValidationFailedException(List.of(
+                    new ValidationFailedException.FieldError(request.type() == null ? "type" : "occurredOn", "必须填写")));
+        }
+        EventDetails details = parseDetails(request.type(), request.details());
+        List<ArchiveEntry> history = history(batch);
+        ArchiveEntry corrected = request.supersedes() == null
+                ? null
+                : history.stream()
+                        .filter(e -> e.id().equals(request.supersedes()))
+                        .findFirst()
+                        .orElseThrow(() -> NotFoundException.event(request.supersedes()));
+        Product product = registry.product(organizationId, batch.getProductId());
+        try {
+            rules.check(
+                    batch,
+                    product,
+                    history,
+                    new ArchiveRules.Candidate(request.type(), request.occurredOn(), details, corrected),
+                    today());
+        } catch (RuleViolationException violation) {
+            refusals.record(
+                    organizationId,
+                    batchId,
+                    user.username(),
+                    request.type(),
+                    violation,
+                    json.writeValueAsString(request));
+            throw violation;
+        }
+        details = withAttachmentHash(batch, details);
+        return append(batch, corrected, request.type(), request.occurredOn(), history, details, user);
+    }
+
+    @Transactional(readOnly = true)
+    public Batch batch(Long organizationId, Long batchId) {
+        return batches.findByIdAndOrganizationId(batchId, organizationId)
+                .orElseThrow(() -> NotFoundException.batch(batchId));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Batch> batches(Long organizationId, Pageable pageable) {
+        return batches.findAllByOrganizationId(organizationId, pageable);
+    }
+
+    /** The whole archive of a batch in recording order, corrections included. */
+    @Transactional(readOnly = true)
+    public List<ArchiveEntry> history(Long organizationId, Long batchId) {
+        return history(batch(organizationId, batchId));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ArchiveEntry> events(Long organizationId, Long batchId, Pageable pageable) {
+        batch(organizationId, batchId);
+        return events.findAllByBatchId(batchId, pageable).map(this::entryOf);
+    }
+
+    /** Every rule the stored archive breaks: what a certificate or an inspector must not overlook. */
+    @Transactional(readOnly = true)
+    public List<RuleViolationException> violations(Long organizationId, Long batchId) {
+        Batch batch = batch(organizationId, batchId);
+        return rules.violationsIn(registry.product(organizationId, batch.getProductId()), history(batch));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<RefusedAttempt> refusedAttempts(Long organizationId, Pageable pageable) {
+        return refusedAttempts.findAllByOrganizationId(organizationId, pageable);
+    }
+
+    private List<ArchiveEntry> history(Batch batch) {
+        return events.findAllByBatchIdOrderBySequenceNumber(batch.getId()).stream()
+                .map(this::entryOf)
+                .toList();
+    }
+
+    private ArchiveEntry append(
+            Batch batch,
+            ArchiveEntry corrected,
+            EventType type,
+            LocalDate occurredOn,
+            List<ArchiveEntry> history,
+            EventDetails details,
+            CurrentUser user) {
+        ArchiveEntry last = history == null || history.isEmpty()
+                ? null
+                : history.stream()
+                        .max(Comparator.comparingInt(ArchiveEntry::sequenceNumber))
+                        .orElseThrow();
+        int sequence = last == null ? 1 : last.sequenceNumber() + 1;
+        String previousHash = last == null ? EventDocument.genesisHash() : last.eventHash();
+        String detailsJson = documents.canonicalDetails(details);
+        Instant recordedAt = now();
+        BatchEvent unhashed = new BatchEvent(
+                batch.getId(),
+                sequence,
+                type,
+                occurredOn,
+                recordedAt,
+                user.username(),
+                corrected == null ? null : corrected.id(),
+                detailsJson,
+                previousHash,
+                "");
+        String canonical = documents.canonicalJson(batch, unhashed, corrected == null ? null : corrected.eventHash());
+        String eventHash = EventDocument.hash(previousHash, canonical).hex();
+        BatchEvent stored = events.save(new BatchEvent(
+                batch.getId(),
+                sequence,
+                type,
+                occurredOn,
+                recordedAt,
+                user.username(),
+                corrected == null ? null : corrected.id(),
+                detailsJson,
+                previousHash,
+                eventHash));
+        reachStage(batch, type);
+        publisher.publishEvent(
+                new EventRecorded(batch.getOrganizationId(), batch.getId(), stored.getId(), sequence, eventHash));
+        return entryOf(stored);
+    }
+
+    private static void reachStage(Batch batch, EventType type) {
+        switch (type) {
+            case HARVEST -> batch.reach(BatchStatus.HARVESTED);
+            case SHIPMENT -> batch.reach(BatchStatus.SHIPPED);
+            case RECALL -> batch.reach(BatchStatus.RECALLED);
+            default -> {}
+        }
+    }
+
+    private EventDetails parseDetails(EventType type, JsonNode node) {
+        Class<? extends EventDetails> kind = EventKinds.detailsOf(type);
+        EventDetails details;
+        try {
+            details = json.treeToValue(node == null ? json.createObjectNode() : node, kind);
+        } catch (JacksonException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ProblemException problem) {
+                throw problem;
+            }
+            throw InvalidInputException.eventDetails("details", "记录内容格式不正确：" + e.getOriginalMessage());
+        }
+        Set<ConstraintViolation<EventDetails>> violations = validator.validate(details);
+        if (!violations.isEmpty()) {
+            throw new ValidationFailedException(violations.stream()
+                    .map(v ->
+                            new ValidationFailedException.FieldError("details." + v.getPropertyPath(), v.getMessage()))
+                    .sorted(Comparator.comparing(ValidationFailedException.FieldError::field))
+                    .toList());
+        }
+        return details;
+    }
+
+    /** A test report is bound to its file by hash, so replacing the file later shows as tampering. */
+    private EventDetails withAttachmentHash(Batch batch, EventDetails details) {
+        if (!(details instanceof EventDetails.Inspection inspection) || inspection.reportAttachmentId() == null) {
+            return details;
+        }
+        Attachment report = attachments
+                .findByIdAndBatchId(inspection.reportAttachmentId(), batch.getId())
+                .orElseThrow(() -> NotFoundException.attachment(inspection.reportAttachmentId()));
+        return new EventDetails.Inspection(
+                inspection.agency(),
+                inspection.method(),
+                inspection.items(),
+                inspection.result(),
+                report.getId(),
+                report.getSha256(),
+                inspection.notes());
+    }
+
+    private ArchiveEntry entryOf(BatchEvent event) {
+        EventDetails details = json.readValue(event.getDetails(), EventKinds.detailsOf(event.getType()));
+        return new ArchiveEntry(
+                event.getId(),
+                event.getSequenceNumber(),
+                event.getType(),
+                event.getOccurredOn(),
+                event.getRecordedAt(),
+                event.getRecordedBy(),
+                event.getSupersedesEventId(),
+                details,
+                event.getEventHash());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(properties.timeZone()));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

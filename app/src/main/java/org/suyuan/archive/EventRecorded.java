@@ -1,0 +1,7 @@
+package org.suyuan.archive;
+
+/**
+ * Published inside the transaction that stored an event, so listeners (the anchoring outbox) write in the same
+ * transaction: either both the event and its pending anchor are stored, or neither.
+ */
+public record EventRecorded(Long organizationId, Long batchId, Long eventId, int sequenceNumber, String eventHash) {}

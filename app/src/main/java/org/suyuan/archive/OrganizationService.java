@@ -1,0 +1,189 @@
+package org.suyuan.archive;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.suyuan.db.archive.Organization;
+import org.suyuan.db.archive.OrganizationRepository;
+import org.suyuan.db.archive.OrganizationType;
+import org.suyuan.db.archive.Plot;
+import org.suyuan.db.archive.PlotRepository;
+import org.suyuan.db.archive.Product;
+import org.suyuan.db.archive.ProductCategory;
+import org.suyuan.db.archive.ProductRepository;
+import org.suyuan.problem.ConflictException;
+import org.suyuan.problem.InvalidInputException;
+import org.suyuan.problem.NotFoundException;
+import org.suyuan.qr.Gtin;
+
+/** Registers organizations (生产经营主体) and their plots and products. */
+@Service
+public class OrganizationService {
+
+    private final OrganizationRepository organizations;
+    private final PlotRepository plots;
+    private final ProductRepository products;
+    private final Regions regions;
+    private final PersonalDataProtection personalData;
+    private final Clock clock;
+
+    OrganizationService(
+            OrganizationRepository organizations,
+            PlotRepository plots,
+            ProductRepository products,
+            Regions regions,
+            PersonalDataProtection personalData,
+            Clock clock) {
+        this.organizations = organizations;
+        this.plots = plots;
+        this.products = products;
+        this.regions = regions;
+        this.personalData = personalData;
+        this.clock = clock;
+    }
+
+    /** What identifies an organization: a credit code for legal persons, an ID-card number for an individual. */
+    public record NewOrganization(
+            String name,
+            OrganizationType type,
+            String creditCode,
+            String idCardNumber,
+            String regionCode,
+            String address,
+            String contactName,
+            String contactPhone) {}
+
+    public record NewPlot(
+            String name,
+            String regionCode,
+            String address,
+            BigDecimal latitude,
+            BigDecimal longitude,
+            BigDecimal areaMu) {}
+
+    public record NewProduct(String name, ProductCategory category, String variety, String gtin) {}
+
+    @Transactional
+    public Organization register(NewOrganization request) {
+        regions.require("regionCode", request.regionCode());
+        Instant now = now();
+        if (request.type() == OrganizationType.INDIVIDUAL) {
+            IdCardNumber idCard = IdCardNumber.parse(request.idCardNumber());
+            String fingerprint = personalData.fingerprint(idCard.value());
+            if (organizations.existsByIdCardFingerprint(fingerprint)) {
+                throw ConflictException.duplicateOrganization(idCard.masked());
+            }
+            return organizations.save(Organization.withIdCard(
+                    request.name(),
+                    personalData.encrypt(idCard.value()),
+                    idCard.masked(),
+                    fingerprint,
+                    request.regionCode(),
+                    request.address(),
+                    request.contactName(),
+                    request.contactPhone(),
+                    now));
+        }
+        CreditCode creditCode = CreditCode.parse(request.creditCode());
+        if (organizations.existsByCreditCode(creditCode.value())) {
+            throw ConflictException.duplicateOrganization(creditCode.value());
+        }
+        return organizations.save(Organization.withCreditCode(
+                request.name(),
+                request.type(),
+                creditCode.value(),
+                request.regionCode(),
+                request.address(),
+                request.contactName(),
+                request.contactPhone(),
+                now));
+    }
+
+    @Transactional(readOnly = true)
+    public Organization organization(Long id) {
+        return organizations.findById(id).orElseThrow(() -> NotFoundException.organization(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Organization> organizations(Pageable pageable) {
+        return organizations.findAll(pageable);
+    }
+
+    @Transactional
+    public Plot addPlot(Long organizationId, NewPlot request) {
+        regions.require("regionCode", request.regionCode());
+        checkCoordinates(request.latitude(), request.longitude());
+        if (plots.existsByOrganizationIdAndName(organizationId, request.name())) {
+            throw ConflictException.duplicatePlot(request.name());
+        }
+        return plots.save(new Plot(
+                organizationId,
+                request.name(),
+                request.regionCode(),
+                request.address(),
+                request.latitude(),
+                request.longitude(),
+                request.areaMu(),
+                now()));
+    }
+
+    @Transactional(readOnly = true)
+    public Plot plot(Long organizationId, Long plotId) {
+        return plots.findByIdAndOrganizationId(plotId, organizationId)
+                .orElseThrow(() -> NotFoundException.plot(plotId));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Plot> plots(Long organizationId, Pageable pageable) {
+        return plots.findAllByOrganizationId(organizationId, pageable);
+    }
+
+    @Transactional
+    public Product addProduct(Long organizationId, NewProduct request) {
+        String gtin = request.gtin() == null || request.gtin().isBlank() ? null : parseGtin(request.gtin());
+        if (products.existsByOrganizationIdAndNameAndVariety(organizationId, request.name(), request.variety())) {
+            throw ConflictException.duplicateProduct(request.name(), request.variety());
+        }
+        return products.save(
+                new Product(organizationId, request.name(), request.category(), request.variety(), gtin, now()));
+    }
+
+    @Transactional(readOnly = true)
+    public Product product(Long organizationId, Long productId) {
+        return products.findByIdAndOrganizationId(productId, organizationId)
+                .orElseThrow(() -> NotFoundException.product(productId));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Product> products(Long organizationId, Pageable pageable) {
+        return products.findAllByOrganizationId(organizationId, pageable);
+    }
+
+    private static String parseGtin(String input) {
+        try {
+            return Gtin.parse(input).value();
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.gtin(
+                    "gtin", "商品条码（GTIN）“" + input + "”无效：应为8、12、13或14位数字，最后一位是校验位，请核对条码下方的数字。");
+        }
+    }
+
+    private static void checkCoordinates(BigDecimal latitude, BigDecimal longitude) {
+        if ((latitude == null) != (longitude == null)) {
+            throw InvalidInputException.coordinates("经纬度需同时填写，或都不填。");
+        }
+        if (latitude != null
+                && (latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0
+                        || longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0)) {
+            throw InvalidInputException.coordinates("纬度应在 -90 至 90 之间，经度应在 -180 至 180 之间。");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,260 @@
+package org.suyuan.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.suyuan.db.idempotency.IdempotentRequest;
+import org.suyuan.db.idempotency.IdempotentRequestRepository;
+import org.suyuan.ledger.RecordHash;
+import org.suyuan.problem.ProblemResponseWriter;
+
+/**
+ * Honours {@code Idempotency-Key} on every API POST, so that a phone that retries on a bad network never records
+ * the same event twice.
+ *
+ * <p>The key, the request and its effects are written in <em>one</em> transaction: a crash half-way leaves
+ * nothing behind, and a concurrent duplicate waits on the key's unique index until the first commits. A
+ * successful response is stored and replayed to every retry with the same key and the same request; the same
+ * key with a different request is refused. Failed requests store nothing, so a retry runs again.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
+
+    private final IdempotentRequestRepository requests;
+    private final TransactionTemplate transactions;
+    private final ProblemResponseWriter problems;
+    private final Clock clock;
+
+    IdempotencyFilter(
+            IdempotentRequestRepository requests,
+            PlatformTransactionManager transactionManager,
+            ProblemResponseWriter problems,
+            Clock clock) {
+        this.requests = requests;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod())
+                || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!KEY.matcher(key).matches()) {
+            problems.write(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-idempotency-key",
+                    "Idempotency-Key 无效",
+                    "Idempotency-Key 应为 1 至 100 个可见 ASCII 字符，例如一个 UUID。");
+            return;
+        }
+        String username = authentication.getName();
+        CachedBodyRequest cached = new CachedBodyRequest(request);
+        String fingerprint = fingerprint(cached);
+        Optional<IdempotentRequest> earlier = requests.findByUsernameAndIdempotencyKey(username, key);
+        if (earlier.isPresent()) {
+            answerRetry(earlier.get(), fingerprint, response);
+            return;
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        try {
+            transactions.executeWithoutResult(transaction -> {
+                IdempotentRequest record =
+                        requests.saveAndFlush(new IdempotentRequest(username, key, fingerprint, clock.instant()));
+                try {
+                    chain.doFilter(cached, captured);
+                } catch (IOException | ServletException e) {
+                    throw new FilterFailure(e);
+                }
+                if (captured.getStatus() >= 300) {
+                    transaction.setRollbackOnly();
+                    return;
+                }
+                record.complete(
+                        captured.getStatus(),
+                        captured.getContentType(),
+                        captured.getHeader(HttpHeaders.LOCATION),
+                        captured.getContentAsByteArray());
+            });
+        } catch (FilterFailure failure) {
+            throw failure.unwrap();
+        } catch (DataAccessException concurrentDuplicate) {
+            // Another request with this key got there first and has now finished (or failed): answer as a retry.
+            Optional<IdempotentRequest> first = requests.findByUsernameAndIdempotencyKey(username, key);
+            if (first.isPresent()) {
+                answerRetry(first.get(), fingerprint, response);
+            } else {
+                problems.write(response, org.suyuan.problem.ConflictException.requestInProgress(), null);
+            }
+            return;
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private void answerRetry(IdempotentRequest earlier, String fingerprint, HttpServletResponse response)
+            throws IOException {
+        if (!earlier.getRequestFingerprint().equals(fingerprint)) {
+            problems.write(
+                    response,
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "idempotency-key-reused",
+                    "Idempotency-Key 已用于另一个请求",
+                    "这个 Idempotency-Key 已经用于内容不同的请求。新的操作请使用新的 Idempotency-Key。");
+            return;
+        }
+        if (earlier.getState() != IdempotentRequest.State.COMPLETED) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            problems.write(response, org.suyuan.problem.ConflictException.requestInProgress(), null);
+            return;
+        }
+        response.setStatus(earlier.getResponseStatus());
+        response.setHeader(REPLAYED_HEADER, "true");
+        if (earlier.getResponseContentType() != null) {
+            response.setContentType(earlier.getResponseContentType());
+        }
+        if (earlier.getResponseLocation() != null) {
+            response.setHeader(HttpHeaders.LOCATION, earlier.getResponseLocation());
+        }
+        if (earlier.getResponseBody() != null) {
+            response.getOutputStream().write(earlier.getResponseBody());
+        }
+    }
+
+    /** What makes two requests "the same": method, path, query, content type and every byte of the body. */
+    private static String fingerprint(CachedBodyRequest request) throws IOException, ServletException {
+        List<byte[]> parts = new ArrayList<>();
+        parts.add(utf8(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()));
+        parts.add(utf8(String.valueOf(request.getContentType())));
+        if (request.isMultipart()) {
+            for (Part part : request.getParts()) {
+                parts.add(utf8(part.getName() + "|" + part.getSubmittedFileName() + "|"));
+                parts.add(part.getInputStream().readAllBytes());
+            }
+        } else {
+            parts.add(request.body());
+        }
+        return RecordHash.sha256(parts.toArray(byte[][]::new)).hex();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Carries a checked exception of the filter chain through the transaction callback. */
+    private static final class FilterFailure extends RuntimeException {
+
+        FilterFailure(Exception cause) {
+            super(cause);
+        }
+
+        IOException unwrap() throws ServletException {
+            if (getCause() instanceof ServletException servlet) {
+                throw servlet;
+            }
+            return (IOException) getCause();
+        }
+    }
+
+    /** A request whose body has been read once for the fingerprint and can be read again by the handler. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+        private final boolean multipart;
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request) throws IOException {
+            super(request);
+            String contentType = request.getContentType();
+            this.multipart = contentType != null && contentType.toLowerCase().startsWith("multipart/");
+            this.body = multipart ? new byte[0] : request.getInputStream().readAllBytes();
+        }
+
+        boolean isMultipart() {
+            return multipart;
+        }
+
+        byte[] body() {
+            return body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (multipart) {
+                return super.getInputStream();
+            }
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("Synchronous reads only");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

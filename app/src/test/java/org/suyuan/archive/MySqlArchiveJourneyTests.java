@@ -1,0 +1,15 @@
+package org.suyuan.archive;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.suyuan.db.TestDatabases;
+
+/** The same journey with the production database: MySQL protocol through MySQL Connector/J. */
+class MySqlArchiveJourneyTests extends ArchiveJourneyTests {
+
+    @DynamicPropertySource
+    static void mysql(DynamicPropertyRegistry registry) {
+        String url = TestDatabases.freshMySql("suyuan_app_journey");
+        registry.add("spring.datasource.url", () -> url);
+    }
+}
