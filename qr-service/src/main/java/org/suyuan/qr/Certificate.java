@@ -34,8 +34,9 @@ public record Certificate(
         Set<CertificateBasis> basis) {
 
     /**
-     * The promise printed on every certificate issued by a producer, as the project's issue states it.
-     * Article 2 of the rule words the promise with enumeration commas (农药、兽药); see the report.
+     * The promise printed on every certificate issued by a producer, worded as issue 3 of this project
+     * states it. Article 2 of the rule writes the same promise with enumeration commas (禁用农药、兽药);
+     * check the rule's certificate template before changing either.
      */
     public static final String COMMITMENT = "未使用禁用农药兽药及其他化合物；使用的常规农药兽药残留不超标";
 

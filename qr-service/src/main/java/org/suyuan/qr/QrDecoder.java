@@ -31,9 +31,10 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * field.
  *
  * <p>ZXing alone misses some codes that are plainly there (its own pristine output now and then, large
- * or low-contrast photos), so several attempts run in turn, cheapest first: the hybrid binarizer with
- * TRY_HARDER; PURE_BARCODE for clean, generated images; the global-histogram binarizer, which copes
- * better with blur; a downscaled copy of large photos; and inverted images for light-on-dark prints.
+ * photos, codes of about 2 pixels per module), so several attempts run in turn, cheapest first: the
+ * hybrid binarizer with TRY_HARDER; PURE_BARCODE for clean, generated images; the global-histogram
+ * binarizer, which copes better with blur; a downscaled copy of a large photo or an enlarged copy of
+ * a small image; and the inverted image for light-on-dark prints.
  *
  * <p>An image's dimensions are read from its header before any pixel is decoded, and images over the
  * pixel limit are refused, so a small compressed file that would inflate to gigabytes cannot exhaust
