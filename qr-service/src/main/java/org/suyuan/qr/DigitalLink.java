@@ -18,10 +18,11 @@ import java.util.Objects;
  */
 public record DigitalLink(Gtin gtin, String lot, String serial) {
 
-    /** Key qualifiers: batch/lot and serial number, in the order GS1 fixes for a GTIN. */
     static final String AI_GTIN = "01";
 
+    /** Key qualifiers of a GTIN: batch/lot, then serial number, in the order GS1 fixes. */
     static final String AI_LOT = "10";
+
     static final String AI_SERIAL = "21";
 
     private static final int MAX_VALUE_LENGTH = 20;

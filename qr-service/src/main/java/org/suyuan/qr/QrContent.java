@@ -19,7 +19,7 @@ public record QrContent(String text) {
 
     /**
      * Longest content accepted. A label's symbol stays scannable only while small: 62 characters fit
-     * version 4 at error correction M; 300 already need version 10.
+     * version 4 at error correction M; 300 already need version 13.
      */
     public static final int MAX_LENGTH = 300;
 
