@@ -39,8 +39,10 @@ class ArchiveRules {
      * @throws RuleViolationException naming the first rule the candidate breaks
      */
     void check(Batch batch, Product product, List<ArchiveEntry> history, Candidate candidate, LocalDate today) {
-        if (candidate.type() == EventType.CREATED) {
-            throw new RuleViolationException(Rule.EVENT_TYPE_NOT_RECORDABLE, "“建档”记录在创建批次时由系统生成，不能手工添加。");
+        if (candidate.type() == EventType.CREATED || candidate.type() == EventType.RECEIPT) {
+            throw new RuleViolationException(
+                    Rule.EVENT_TYPE_NOT_RECORDABLE,
+                    "“" + candidate.type().chineseName() + "”记录由系统生成（创建批次、确认收货时），不能手工添加。");
         }
         if (batch.getStatus() == BatchStatus.RECALLED) {
             throw new RuleViolationException(
@@ -93,8 +95,10 @@ class ArchiveRules {
 
     private void checkCorrection(Candidate candidate, List<ArchiveEntry> history) {
         ArchiveEntry corrected = candidate.corrected();
-        if (corrected.type() == EventType.CREATED || corrected.type() == EventType.RECALL) {
-            throw new RuleViolationException(Rule.INVALID_CORRECTION, "建档和召回记录不能更正。");
+        if (corrected.type() == EventType.CREATED
+                || corrected.type() == EventType.RECALL
+                || corrected.type() == EventType.RECEIPT) {
+            throw new RuleViolationException(Rule.INVALID_CORRECTION, "建档、收货和召回记录不能更正。");
         }
         if (corrected.type() != candidate.type()) {
             throw new RuleViolationException(
@@ -156,8 +160,10 @@ class ArchiveRules {
 
     private record PesticideWindow(ArchiveEntry use, LocalDate harvestAllowedFrom) {}
 
+    /** What was harvested, or received from upstream, is all that can be sold. */
     private static void checkMassBalance(Quantity shipped, List<ArchiveEntry> effective) {
-        BigDecimal harvested = total(effective, EventType.HARVEST, shipped);
+        BigDecimal harvested =
+                total(effective, EventType.HARVEST, shipped).add(total(effective, EventType.RECEIPT, shipped));
         BigDecimal alreadyShipped = total(effective, EventType.SHIPMENT, shipped);
         BigDecimal afterThis = alreadyShipped.add(shipped.inBaseMeasure());
         if (afterThis.compareTo(harvested) > 0) {
@@ -165,7 +171,7 @@ class ArchiveRules {
             String available = inUnit(harvested.subtract(alreadyShipped).max(BigDecimal.ZERO), perUnit);
             throw new RuleViolationException(
                     Rule.SHIPMENT_EXCEEDS_HARVEST,
-                    "本批次已采收 " + inUnit(harvested, perUnit) + shipped.unit().chineseName() + "，已销售 "
+                    "本批次采收和收货共 " + inUnit(harvested, perUnit) + shipped.unit().chineseName() + "，已销售 "
                             + inUnit(alreadyShipped, perUnit) + shipped.unit().chineseName() + "，最多还能销售 " + available
                             + shipped.unit().chineseName() + "。请核对数量，或先记录采收。",
                     Map.of(
@@ -188,6 +194,9 @@ class ArchiveRules {
     private static Quantity quantityOf(ArchiveEntry entry) {
         if (entry.details() instanceof EventDetails.Harvest harvest) {
             return harvest.quantity();
+        }
+        if (entry.details() instanceof EventDetails.Receipt receipt) {
+            return receipt.quantity();
         }
         if (entry.details() instanceof EventDetails.Shipment shipment) {
             return shipment.quantity();

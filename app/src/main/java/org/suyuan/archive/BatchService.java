@@ -104,6 +104,21 @@ public class BatchService {
 
     @Transactional
     public Batch open(CurrentUser user, NewBatch request) {
+        return open(user, request, null);
+    }
+
+    /**
+     * Opens a batch for goods received from an upstream batch: its 建档 names the source, and a 收货 event records
+     * the quantity, which is what this batch may sell.
+     */
+    @Transactional
+    Batch openReceived(CurrentUser buyer, NewBatch request, EventDetails.Receipt receipt) {
+        Batch batch = open(buyer, request, receipt.source());
+        append(batch, null, EventType.RECEIPT, batch.getStartedOn(), history(batch), receipt, buyer);
+        return batch;
+    }
+
+    private Batch open(CurrentUser user, NewBatch request, EventDetails.SourceSnapshot source) {
         Long organizationId = user.requireOrganization();
         BatchNumber number = BatchNumber.parse(request.batchNumber());
         Product product = registry.product(organizationId, request.productId());
@@ -144,6 +159,7 @@ public class BatchService {
                                 : organization.getIdCardMasked(),
                         organization.getRegionCode(),
                         organization.getAddress()),
+                source,
                 request.notes());
         append(batch, null, EventType.CREATED, startedOn, null, created, user);
         return batch;
@@ -285,6 +301,7 @@ public class BatchService {
         switch (type) {
             case HARVEST -> batch.reach(BatchStatus.HARVESTED);
             case SHIPMENT -> batch.reach(BatchStatus.SHIPPED);
+            case RECEIPT -> batch.reach(BatchStatus.HARVESTED);
             case RECALL -> batch.reach(BatchStatus.RECALLED);
             default -> {}
         }

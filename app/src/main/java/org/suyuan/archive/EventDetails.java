@@ -22,15 +22,23 @@ public sealed interface EventDetails {
 
     String notes();
 
-    /** The batch was opened: what the product, plot and organization were at that moment. */
+    /**
+     * The batch was opened: what the product, plot and organization were at that moment, and for goods received
+     * from another organization, where they came from (来源).
+     */
     record Created(
             String batchNumber,
             String startedOn,
             ProductSnapshot product,
             PlotSnapshot plot,
             OrganizationSnapshot organization,
+            SourceSnapshot source,
             String notes)
             implements EventDetails {}
+
+    /** The upstream batch a received batch came from, bound by the hash of the shipment that sent it. */
+    record SourceSnapshot(
+            Long batchId, String batchNumber, Long organizationId, String organizationName, String shipmentEventHash) {}
 
     record ProductSnapshot(Long id, String name, String category, String variety, String gtin) {}
 
@@ -135,6 +143,12 @@ public sealed interface EventDetails {
     record ProcessingInput(
             @NotBlank @Size(max = 40) String batchNumber,
             @Valid Quantity quantity) {}
+
+    /**
+     * Goods received from another organization on Suyuan (收货), recorded by the system when the buyer confirms a
+     * shipment: the downstream batch's counterpart of a harvest.
+     */
+    record Receipt(SourceSnapshot source, Quantity quantity, String notes) implements EventDetails {}
 
     /** A recall (召回): why, and what buyers and consumers should do. */
     record Recall(

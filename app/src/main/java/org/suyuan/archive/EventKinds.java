@@ -17,6 +17,7 @@ final class EventKinds {
             Map.entry(EventType.PACKING, EventDetails.Packing.class),
             Map.entry(EventType.SHIPMENT, EventDetails.Shipment.class),
             Map.entry(EventType.PROCESSING, EventDetails.Processing.class),
+            Map.entry(EventType.RECEIPT, EventDetails.Receipt.class),
             Map.entry(EventType.RECALL, EventDetails.Recall.class));
 
     private EventKinds() {}

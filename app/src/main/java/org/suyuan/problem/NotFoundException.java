@@ -36,6 +36,10 @@ public final class NotFoundException extends ProblemException {
         return new NotFoundException("附件", id);
     }
 
+    public static NotFoundException receipt(Object id) {
+        return new NotFoundException("待确认的收货", id);
+    }
+
     public static NotFoundException user(Object id) {
         return new NotFoundException("用户", id);
     }

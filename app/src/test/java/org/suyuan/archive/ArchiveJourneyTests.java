@@ -242,6 +242,72 @@ class ArchiveJourneyTests {
     }
 
     @Test
+    void aBuyerOnSuyuanConfirmsReceiptAndGetsADownstreamBatchLinkedToTheSource() {
+        ApiClient seller = newProducer();
+        ApiClient buyer = newProducer();
+        long source = newBatch(seller, null);
+        long buyerOrganization =
+                buyer.get("/api/v1/me").json().path("organizationId").asLong();
+        recordEvent(seller, source, "HARVEST", TODAY.minusDays(3), harvestOf("1000"));
+        ApiClient.Response shipment = recordEvent(
+                seller,
+                source,
+                "SHIPMENT",
+                TODAY.minusDays(2),
+                Map.of(
+                        "buyerName",
+                        "下游合作社",
+                        "buyerOrganizationId",
+                        buyerOrganization,
+                        "quantity",
+                        Map.of("amount", "600", "unit", "KG")));
+        assertThat(shipment.status()).isEqualTo(201);
+
+        JsonNode pending = buyer.get("/api/v1/receipts").json();
+        assertThat(pending).hasSize(1);
+        assertThat(pending.get(0).path("sourceBatchId").asLong()).isEqualTo(source);
+        long downstreamPlot = buyer.post("/api/v1/plots", Map.of("name", "冷库", "regionCode", "340202"))
+                .json()
+                .path("id")
+                .asLong();
+        long downstreamProduct = buyer.post(
+                        "/api/v1/products", Map.of("name", "番茄", "category", "VEGETABLE", "variety", "收购"))
+                .json()
+                .path("id")
+                .asLong();
+        ApiClient.Response confirmed = buyer.post(
+                "/api/v1/receipts/" + pending.get(0).path("id").asLong() + "/confirm",
+                Map.of("batchNumber", "RCV-1", "productId", downstreamProduct, "plotId", downstreamPlot));
+
+        assertThat(confirmed.status()).isEqualTo(201);
+        long downstream = confirmed.json().path("id").asLong();
+        JsonNode history =
+                buyer.get("/api/v1/batches/" + downstream + "/history").json();
+        assertThat(types(history)).containsExactly("CREATED", "RECEIPT");
+        assertThat(history.get(0).path("details").path("source").path("batchId").asLong())
+                .isEqualTo(source);
+        assertThat(history.get(0)
+                        .path("details")
+                        .path("source")
+                        .path("shipmentEventHash")
+                        .asText())
+                .isEqualTo(shipment.json().path("eventHash").asText());
+        assertThat(buyer.get("/api/v1/receipts").json()).isEmpty();
+        assertThat(seller.get("/api/v1/batches/" + source + "/links")
+                        .json()
+                        .get(0)
+                        .path("targetBatchId")
+                        .asLong())
+                .isEqualTo(downstream);
+        assertThat(recordEvent(buyer, downstream, "SHIPMENT", TODAY, shipmentOf("601"))
+                        .status())
+                .isEqualTo(422);
+        assertThat(recordEvent(buyer, downstream, "SHIPMENT", TODAY, shipmentOf("600"))
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void healthIsUpAndTheApiDocumentListsTheArchiveEndpoints() {
         ApiClient anonymous = ApiClient.anonymous(port);
 

@@ -15,6 +15,8 @@ public interface BatchRepository extends JpaRepository<Batch, Long> {
 
     boolean existsByOrganizationIdAndBatchNumber(Long organizationId, String batchNumber);
 
+    Optional<Batch> findByOrganizationIdAndBatchNumber(Long organizationId, String batchNumber);
+
     /**
      * Reads the batch with a row lock held to the end of the transaction: appending to a batch's event log
      * takes it, so concurrent writers get consecutive sequence numbers and an unbroken hash chain.

@@ -12,6 +12,8 @@ public enum EventType {
     PACKING("包装"),
     SHIPMENT("销售/发货"),
     PROCESSING("加工"),
+    /** Goods received from another organization on Suyuan: opens the buyer's downstream batch (来源). */
+    RECEIPT("收货"),
     RECALL("召回");
 
     private final String chineseName;
