@@ -1,12 +1,11 @@
 package org.suyuan.web;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The landing page and the sign-in page. */
-@Controller
+@PageController
 class HomeController {
 
     private final boolean demo;

@@ -16,8 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,119 +38,207 @@ import org.suyuan.ledger.RecordHash;
 import org.suyuan.problem.ProblemResponseWriter;
 
 /**
- * Honours {@code Idempotency-Key} on every API POST, so that a phone that retries on a bad network never records
- * the same event twice.
+ * Honours {@code Idempotency-Key} on every API POST, and the hidden form field {@value FormTokens#FIELD} on every
+ * page form, so that a phone that retries on a bad network never records the same event twice.
  *
  * <p>The key, the request and its effects are written in <em>one</em> transaction: a crash half-way leaves
  * nothing behind, and a concurrent duplicate waits on the key's unique index until the first commits. A
  * successful response is stored and replayed to every retry with the same key and the same request; the same
  * key with a different request is refused. Failed requests store nothing, so a retry runs again.
+ *
+ * <p>An API call succeeds with a 2xx status. A page form succeeds by redirecting (post/redirect/get): a form
+ * page rendered again, with errors or with the result of a check, is not a success, is rolled back and is not
+ * remembered, so the corrected form can be sent with the same key. A form's body is read through the servlet's
+ * parameters (never as raw bytes, which would leave the handler without its parameters), without the CSRF
+ * token, which is not part of what the user asked for.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
+    private static final String CSRF_PARAMETER = "_csrf";
+
     private final IdempotentRequestRepository requests;
     private final TransactionTemplate transactions;
     private final ProblemResponseWriter problems;
+    private final ErrorPageRenderer errorPages;
     private final Clock clock;
 
     IdempotencyFilter(
             IdempotentRequestRepository requests,
             PlatformTransactionManager transactionManager,
             ProblemResponseWriter problems,
+            ErrorPageRenderer errorPages,
             Clock clock) {
         this.requests = requests;
         this.transactions = new TransactionTemplate(transactionManager);
         this.problems = problems;
+        this.errorPages = errorPages;
         this.clock = clock;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod())
-                || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                || request.getHeader(HEADER) == null;
+        if (!"POST".equals(request.getMethod())) {
+            return true;
+        }
+        if (isApi(request)) {
+            return request.getHeader(HEADER) == null;
+        }
+        return !isForm(request) || request.getParameter(FormTokens.FIELD) == null;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader(HEADER);
+        boolean api = isApi(request);
+        String key = api ? request.getHeader(HEADER) : request.getParameter(FormTokens.FIELD);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             chain.doFilter(request, response);
             return;
         }
         if (!KEY.matcher(key).matches()) {
-            problems.write(
-                    response,
-                    HttpStatus.BAD_REQUEST,
-                    "invalid-idempotency-key",
-                    "Idempotency-Key 无效",
-                    "Idempotency-Key 应为 1 至 100 个可见 ASCII 字符，例如一个 UUID。");
+            if (api) {
+                problems.write(
+                        response,
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-idempotency-key",
+                        "Idempotency-Key 无效",
+                        "Idempotency-Key 应为 1 至 100 个可见 ASCII 字符，例如一个 UUID。");
+            } else {
+                errorPages.render(
+                        request, response, HttpStatus.BAD_REQUEST, "error.form.invalidToken", "error.form.reload");
+            }
             return;
         }
         String username = authentication.getName();
-        CachedBodyRequest cached = new CachedBodyRequest(request);
-        String fingerprint = fingerprint(cached);
+        HttpServletRequest forwarded = api ? new CachedBodyRequest(request) : request;
+        String fingerprint = api ? fingerprint((CachedBodyRequest) forwarded) : formFingerprint(request);
         Optional<IdempotentRequest> earlier = requests.findByUsernameAndIdempotencyKey(username, key);
         if (earlier.isPresent()) {
-            answerRetry(earlier.get(), fingerprint, response);
+            answerRetry(earlier.get(), fingerprint, request, response, api);
             return;
         }
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean lost;
         try {
-            transactions.executeWithoutResult(transaction -> {
+            lost = Boolean.TRUE.equals(transactions.execute(transaction -> {
                 IdempotentRequest record =
                         requests.saveAndFlush(new IdempotentRequest(username, key, fingerprint, clock.instant()));
                 try {
-                    chain.doFilter(cached, captured);
+                    chain.doFilter(forwarded, captured);
                 } catch (IOException | ServletException e) {
                     throw new FilterFailure(e);
                 }
-                if (captured.getStatus() >= 300) {
+                boolean succeeded = succeeded(captured.getStatus(), api);
+                if (!succeeded || transaction.isRollbackOnly()) {
+                    // A handler that answered "done" over a transaction something inside doomed saved nothing:
+                    // say so instead of passing on the success.
                     transaction.setRollbackOnly();
-                    return;
+                    return succeeded;
                 }
                 record.complete(
                         captured.getStatus(),
                         captured.getContentType(),
                         captured.getHeader(HttpHeaders.LOCATION),
                         captured.getContentAsByteArray());
-            });
+                return false;
+            }));
         } catch (FilterFailure failure) {
             throw failure.unwrap();
         } catch (DataAccessException concurrentDuplicate) {
             // Another request with this key got there first and has now finished (or failed): answer as a retry.
             Optional<IdempotentRequest> first = requests.findByUsernameAndIdempotencyKey(username, key);
             if (first.isPresent()) {
-                answerRetry(first.get(), fingerprint, response);
-            } else {
+                answerRetry(first.get(), fingerprint, request, response, api);
+            } else if (api) {
                 problems.write(response, org.suyuan.problem.ConflictException.requestInProgress(), null);
+            } else {
+                errorPages.render(
+                        request, response, HttpStatus.CONFLICT, "error.form.inProgress", "error.form.inProgressAdvice");
+            }
+            return;
+        }
+        if (lost) {
+            log.error(
+                    "{} {} answered {} but its transaction was rolled back",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    captured.getStatus());
+            captured.reset();
+            if (api) {
+                problems.write(
+                        response,
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal-error",
+                        "服务器内部错误",
+                        "服务器出了问题，这次请求没有保存。请稍后重试；如果一直出现，请联系管理员。");
+            } else {
+                errorPages.render(
+                        request, response, HttpStatus.INTERNAL_SERVER_ERROR, "error.500.title", "error.500.advice");
             }
             return;
         }
         captured.copyBodyToResponse();
     }
 
-    private void answerRetry(IdempotentRequest earlier, String fingerprint, HttpServletResponse response)
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+    }
+
+    /** An API call succeeds with 2xx; a page form succeeds by redirecting to the result (post/redirect/get). */
+    private static boolean succeeded(int status, boolean api) {
+        return api ? status < 300 : status >= 300 && status < 400;
+    }
+
+    private void answerRetry(
+            IdempotentRequest earlier,
+            String fingerprint,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            boolean api)
             throws IOException {
         if (!earlier.getRequestFingerprint().equals(fingerprint)) {
-            problems.write(
-                    response,
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "idempotency-key-reused",
-                    "Idempotency-Key 已用于另一个请求",
-                    "这个 Idempotency-Key 已经用于内容不同的请求。新的操作请使用新的 Idempotency-Key。");
+            if (api) {
+                problems.write(
+                        response,
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "idempotency-key-reused",
+                        "Idempotency-Key 已用于另一个请求",
+                        "这个 Idempotency-Key 已经用于内容不同的请求。新的操作请使用新的 Idempotency-Key。");
+            } else {
+                errorPages.render(
+                        request,
+                        response,
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "error.form.alreadySubmitted",
+                        "error.form.alreadySubmittedAdvice");
+            }
             return;
         }
         if (earlier.getState() != IdempotentRequest.State.COMPLETED) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            problems.write(response, org.suyuan.problem.ConflictException.requestInProgress(), null);
+            if (api) {
+                problems.write(response, org.suyuan.problem.ConflictException.requestInProgress(), null);
+            } else {
+                errorPages.render(
+                        request, response, HttpStatus.CONFLICT, "error.form.inProgress", "error.form.inProgressAdvice");
+            }
             return;
         }
         response.setStatus(earlier.getResponseStatus());
@@ -174,6 +266,30 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
         } else {
             parts.add(request.body());
+        }
+        return RecordHash.sha256(parts.toArray(byte[][]::new)).hex();
+    }
+
+    /**
+     * What makes two form posts "the same": method, path, query, every field but the CSRF token (in a stable
+     * order) and, for uploads, every file's name and bytes.
+     */
+    private static String formFingerprint(HttpServletRequest request) throws IOException, ServletException {
+        List<byte[]> parts = new ArrayList<>();
+        parts.add(utf8(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()));
+        new TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
+            if (!CSRF_PARAMETER.equals(name)) {
+                parts.add(utf8(name + "=" + String.join("\u0000", values) + "\u0001"));
+            }
+        });
+        String contentType = request.getContentType().toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("multipart/")) {
+            for (Part part : request.getParts()) {
+                if (part.getSubmittedFileName() != null) {
+                    parts.add(utf8(part.getName() + "|" + part.getSubmittedFileName() + "|"));
+                    parts.add(part.getInputStream().readAllBytes());
+                }
+            }
         }
         return RecordHash.sha256(parts.toArray(byte[][]::new)).hex();
     }
