@@ -215,6 +215,12 @@ public class BatchService {
                 .orElseThrow(() -> NotFoundException.batch(batchId));
     }
 
+    /** This organization's batch with this batch number, if there is one (imports name batches by number). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Batch> batchByNumber(Long organizationId, String batchNumber) {
+        return batches.findByOrganizationIdAndBatchNumber(organizationId, batchNumber);
+    }
+
     @Transactional(readOnly = true)
     public Page<Batch> batches(Long organizationId, Pageable pageable) {
         return batches.findAllByOrganizationId(organizationId, pageable);

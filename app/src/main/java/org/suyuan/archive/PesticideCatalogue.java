@@ -85,6 +85,30 @@ public class PesticideCatalogue {
         return findings.stream().min(Comparator.comparing(Finding::scope));
     }
 
+    /** A listed substance as the pesticide picker shows it, with why it is listed. */
+    public record Listing(String substance, Scope scope, String scopeText, String announcement) {}
+
+    /**
+     * Every substance the list names on a day, each once with its most severe listing, banned ones first: what a
+     * pesticide picker warns about before a farmer records a use.
+     */
+    public List<Listing> listings(LocalDate day) {
+        Map<String, Listing> bySubstance = new java.util.LinkedHashMap<>();
+        entries.stream()
+                .filter(entry -> entry.inForceOn(day))
+                .sorted(Comparator.comparing(Entry::scope))
+                .forEach(entry -> bySubstance.putIfAbsent(
+                        entry.name(),
+                        new Listing(
+                                entry.name(),
+                                entry.scope(),
+                                entry.scope() == Scope.BANNED
+                                        ? "全面禁止使用"
+                                        : "禁止在" + String.join("、", entry.scopeNames()) + "上使用",
+                                entry.announcement())));
+        return List.copyOf(bySubstance.values());
+    }
+
     private boolean appliesTo(Entry entry, ProductCategory category, String cropText) {
         boolean categoryListed = entry.categories().stream()
                 .map(name -> categoryNames.getOrDefault(name, Set.of()))

@@ -1,0 +1,54 @@
+package org.suyuan.portal;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Confirming goods received: the batch the buyer keeps them as. */
+public class ReceiptForm {
+
+    @NotBlank(message = "{form.required}")
+    @Size(max = 20, message = "{form.tooLong}")
+    private String batchNumber;
+
+    @NotNull(message = "{form.choose}")
+    private Long productId;
+
+    @NotNull(message = "{form.choose}")
+    private Long plotId;
+
+    @Size(max = 500, message = "{form.tooLong}")
+    private String notes;
+
+    public String getBatchNumber() {
+        return batchNumber;
+    }
+
+    public void setBatchNumber(String batchNumber) {
+        this.batchNumber = batchNumber;
+    }
+
+    public Long getProductId() {
+        return productId;
+    }
+
+    public void setProductId(Long productId) {
+        this.productId = productId;
+    }
+
+    public Long getPlotId() {
+        return plotId;
+    }
+
+    public void setPlotId(Long plotId) {
+        this.plotId = plotId;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public void setNotes(String notes) {
+        this.notes = notes;
+    }
+}
