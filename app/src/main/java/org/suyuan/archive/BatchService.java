@@ -250,6 +250,31 @@ public class BatchService {
         return refusedAttempts.findAllByOrganizationId(organizationId, pageable);
     }
 
+    /**
+     * The archive of a batch the caller may already see, whoever owns it: supervision reads batches of its
+     * jurisdiction through this after checking the jurisdiction itself.
+     */
+    @Transactional(readOnly = true)
+    public List<ArchiveEntry> historyOf(Batch batch) {
+        return history(batch);
+    }
+
+    /**
+     * Recalls a batch on behalf of a regulator (or of the recall of an upstream batch): a 召回 event recorded by
+     * the actor, whoever owns the batch. Supervision decides who may; a batch already recalled is left as it is.
+     *
+     * @return whether the batch was recalled now (false when it already was)
+     */
+    @Transactional
+    public boolean recallOnBehalf(CurrentUser actor, Long batchId, EventDetails.Recall recall) {
+        Batch batch = batches.lockById(batchId).orElseThrow(() -> NotFoundException.batch(batchId));
+        if (batch.getStatus() == BatchStatus.RECALLED) {
+            return false;
+        }
+        append(batch, null, EventType.RECALL, today(), history(batch), recall, actor);
+        return true;
+    }
+
     private List<ArchiveEntry> history(Batch batch) {
         return events.findAllByBatchIdOrderBySequenceNumber(batch.getId()).stream()
                 .map(this::entryOf)

@@ -40,6 +40,18 @@ public final class NotFoundException extends ProblemException {
         return new NotFoundException("待确认的收货", id);
     }
 
+    public static NotFoundException spotCheck(Object id) {
+        return new NotFoundException("抽检记录", id);
+    }
+
+    public static NotFoundException region(Object code) {
+        return new NotFoundException("辖区内的行政区划", code);
+    }
+
+    public static NotFoundException exportFormat(Object format) {
+        return new NotFoundException("导出格式（可用 csv 或 xlsx）", format);
+    }
+
     public static NotFoundException user(Object id) {
         return new NotFoundException("用户", id);
     }

@@ -28,4 +28,8 @@ public interface BatchRepository extends JpaRepository<Batch, Long> {
             value = "select * from batch where id = :id and organization_id = :organizationId for update",
             nativeQuery = true)
     Optional<Batch> lockByIdAndOrganizationId(@Param("id") Long id, @Param("organizationId") Long organizationId);
+
+    /** The same lock for a batch reached through supervision or a recall, whoever owns it. */
+    @Query(value = "select * from batch where id = :id for update", nativeQuery = true)
+    Optional<Batch> lockById(@Param("id") Long id);
 }

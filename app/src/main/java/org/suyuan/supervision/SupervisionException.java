@@ -1,0 +1,30 @@
+package org.suyuan.supervision;
+
+import org.springframework.http.HttpStatus;
+import org.suyuan.problem.ProblemException;
+
+/** What supervision refuses, with what to do instead. */
+final class SupervisionException extends ProblemException {
+
+    private SupervisionException(HttpStatus status, String type, String title, String detail) {
+        super(status, type, title, detail);
+    }
+
+    static SupervisionException tooFewSamplers() {
+        return new SupervisionException(
+                HttpStatus.BAD_REQUEST, "too-few-samplers", "抽样人员不足", "抽样须由至少两名执法人员进行，请填写两位或以上抽样人员姓名。");
+    }
+
+    static SupervisionException taskNotAwaiting(String what) {
+        return new SupervisionException(
+                HttpStatus.CONFLICT, "spot-check-task-state", "抽检任务状态不符", "该抽检任务" + what + "，请刷新后查看。");
+    }
+
+    static SupervisionException noCandidates() {
+        return new SupervisionException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "no-spot-check-candidates",
+                "没有可抽检的批次",
+                "辖区内目前没有可抽检的批次（已召回的批次不参与抽样）。");
+    }
+}

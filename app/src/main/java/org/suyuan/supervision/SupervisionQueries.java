@@ -1,0 +1,236 @@
+package org.suyuan.supervision;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.suyuan.db.archive.ProductCategory;
+
+/**
+ * The read side of supervision, in SQL: every query takes the jurisdiction's region prefix and filters on the
+ * producer's registered region, so nothing outside the jurisdiction can be read through it.
+ */
+@Component
+class SupervisionQueries {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    SupervisionQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A batch as a regulator's list shows it. */
+    record BatchRow(
+            long id,
+            String batchNumber,
+            long organizationId,
+            String organizationName,
+            String regionCode,
+            String productName,
+            ProductCategory category,
+            String status,
+            LocalDate startedOn) {}
+
+    /** A producer in the 名录. */
+    record ProducerRow(long id, String name, String type, String regionCode, String contactPhone, long batches) {}
+
+    /** One flag: something an inspector should look at, and the record that proves it. */
+    record FlagRow(String kind, long batchId, String batchNumber, String organizationName, String detail, String at) {}
+
+    private static final String BATCH_COLUMNS = """
+            select b.id, b.batch_number, o.id as organization_id, o.name as organization_name, o.region_code,
+                   p.name as product_name, p.category, b.status, b.started_on
+            from batch b join organization o on o.id = b.organization_id join product p on p.id = b.product_id
+            """;
+
+    List<BatchRow> batches(Jurisdiction jurisdiction) {
+        return jdbc.query(
+                BATCH_COLUMNS + " where o.region_code like :prefix order by b.id desc",
+                scope(jurisdiction),
+                (rs, row) -> batchRow(rs));
+    }
+
+    Optional<BatchRow> batch(Jurisdiction jurisdiction, long batchId) {
+        return jdbc
+                .query(
+                        BATCH_COLUMNS + " where b.id = :id and o.region_code like :prefix",
+                        scope(jurisdiction).addValue("id", batchId),
+                        (rs, row) -> batchRow(rs))
+                .stream()
+                .findFirst();
+    }
+
+    /** Any batch, wherever it is: for the trace, which reports nodes outside the jurisdiction only as such. */
+    Optional<BatchRow> anyBatch(long batchId) {
+        return jdbc
+                .query(BATCH_COLUMNS + " where b.id = :id", Map.of("id", batchId), (rs, row) -> batchRow(rs))
+                .stream()
+                .findFirst();
+    }
+
+    List<ProducerRow> producers(Jurisdiction jurisdiction) {
+        return jdbc.query(
+                """
+                select o.id, o.name, o.type, o.region_code, o.contact_phone,
+                       (select count(*) from batch b where b.organization_id = o.id) as batches
+                from organization o where o.region_code like :prefix order by o.id
+                """,
+                scope(jurisdiction),
+                (rs, row) -> new ProducerRow(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("type"),
+                        rs.getString("region_code"),
+                        rs.getString("contact_phone"),
+                        rs.getLong("batches")));
+    }
+
+    Optional<ProducerRow> producer(Jurisdiction jurisdiction, long organizationId) {
+        return producers(jurisdiction).stream()
+                .filter(p -> p.id() == organizationId)
+                .findFirst();
+    }
+
+    /** Refused attempts per batch and rule, within the jurisdiction. */
+    Map<Long, Map<String, Integer>> refusalsByBatch(Jurisdiction jurisdiction) {
+        Map<Long, Map<String, Integer>> counts = new HashMap<>();
+        jdbc.query("""
+                select r.batch_id, r.rule, count(*) as refusals from refused_attempt r
+                join organization o on o.id = r.organization_id
+                where o.region_code like :prefix and r.batch_id is not null group by r.batch_id, r.rule
+                """, scope(jurisdiction), rs -> {
+            counts.computeIfAbsent(rs.getLong("batch_id"), id -> new HashMap<>())
+                    .put(rs.getString("rule"), rs.getInt("refusals"));
+        });
+        return counts;
+    }
+
+    /**
+     * Failed tests recorded in archives, per batch. Details are canonical JSON, so the result is matched exactly
+     * as {@code "result":"FAIL"}.
+     */
+    Map<Long, Integer> failedTestsByBatch(Jurisdiction jurisdiction) {
+        Map<Long, Integer> counts = new HashMap<>();
+        jdbc.query("""
+                select e.batch_id, count(*) as failures from batch_event e join batch b on b.id = e.batch_id
+                join organization o on o.id = b.organization_id
+                where o.region_code like :prefix and e.type = 'INSPECTION' and e.details like :failed
+                group by e.batch_id
+                """, scope(jurisdiction).addValue("failed", "%\"result\":\"FAIL\"%"), rs -> {
+            counts.put(rs.getLong("batch_id"), rs.getInt("failures"));
+        });
+        return counts;
+    }
+
+    /** Per producer: failed spot checks in the last two years and the date of the last spot check. */
+    Map<Long, ProducerHistory> producerHistories(Jurisdiction jurisdiction, LocalDate today) {
+        Map<Long, ProducerHistory> histories = new HashMap<>();
+        jdbc.query("""
+                select t.organization_id,
+                       sum(case when t.state = 'FAILED' and t.sampled_on >= :twoYearsAgo then 1 else 0 end) as failed,
+                       max(t.sampled_on) as last_check
+                from spot_check_task t join organization o on o.id = t.organization_id
+                where o.region_code like :prefix and t.sampled_on is not null group by t.organization_id
+                """, scope(jurisdiction).addValue("twoYearsAgo", today.minusYears(2)), rs -> {
+            java.sql.Date last = rs.getDate("last_check");
+            histories.put(
+                    rs.getLong("organization_id"),
+                    new ProducerHistory(rs.getInt("failed"), last == null ? null : last.toLocalDate()));
+        });
+        return histories;
+    }
+
+    record ProducerHistory(int failedSpotChecks, LocalDate lastSpotCheck) {}
+
+    /** The evidence behind the dashboard's flags, newest first. */
+    List<FlagRow> flags(Jurisdiction jurisdiction, int limit) {
+        MapSqlParameterSource parameters = scope(jurisdiction).addValue("limit", limit);
+        List<FlagRow> flags = new java.util.ArrayList<>(jdbc.query("""
+                select r.rule as kind, r.batch_id, b.batch_number, o.name, r.message as detail, r.attempted_at as at
+                from refused_attempt r join organization o on o.id = r.organization_id join batch b on b.id = r.batch_id
+                where o.region_code like :prefix
+                  and r.rule in ('banned-pesticide', 'restricted-pesticide', 'harvest-inside-safety-interval')
+                order by r.id desc limit :limit
+                """, parameters, (rs, row) -> flagRow(rs)));
+        flags.addAll(jdbc.query("""
+                select 'failed-test' as kind, e.batch_id, b.batch_number, o.name, e.details as detail,
+                       e.recorded_at as at
+                from batch_event e join batch b on b.id = e.batch_id join organization o on o.id = b.organization_id
+                where o.region_code like :prefix and e.type = 'INSPECTION' and e.details like '%"result":"FAIL"%'
+                order by e.id desc limit :limit
+                """, parameters, (rs, row) -> flagRow(rs)));
+        flags.addAll(jdbc.query("""
+                select 'failed-spot-check' as kind, t.batch_id, b.batch_number, o.name, t.result as detail,
+                       t.result_at as at
+                from spot_check_task t join batch b on b.id = t.batch_id join organization o on o.id = t.organization_id
+                where o.region_code like :prefix and t.state = 'FAILED' order by t.id desc limit :limit
+                """, parameters, (rs, row) -> flagRow(rs)));
+        flags.sort(java.util.Comparator.comparing(
+                        FlagRow::at, java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder()))
+                .reversed());
+        return flags;
+    }
+
+    /** Counts for the dashboard. */
+    Map<String, Long> counts(Jurisdiction jurisdiction) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        MapSqlParameterSource scope = scope(jurisdiction);
+        counts.put("producers", count("select count(*) from organization o where o.region_code like :prefix", scope));
+        counts.put(
+                "batches",
+                count(
+                        "select count(*) from batch b join organization o on o.id = b.organization_id"
+                                + " where o.region_code like :prefix",
+                        scope));
+        counts.put(
+                "recalledBatches",
+                count(
+                        "select count(*) from batch b join organization o on o.id = b.organization_id"
+                                + " where o.region_code like :prefix and b.status = 'RECALLED'",
+                        scope));
+        counts.put(
+                "refusedAttempts",
+                count(
+                        "select count(*) from refused_attempt r join organization o on o.id = r.organization_id"
+                                + " where o.region_code like :prefix",
+                        scope));
+        return counts;
+    }
+
+    private long count(String sql, MapSqlParameterSource parameters) {
+        Long value = jdbc.queryForObject(sql, parameters, Long.class);
+        return value == null ? 0 : value;
+    }
+
+    private static MapSqlParameterSource scope(Jurisdiction jurisdiction) {
+        return new MapSqlParameterSource("prefix", jurisdiction.prefix() + "%");
+    }
+
+    private static BatchRow batchRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new BatchRow(
+                rs.getLong("id"),
+                rs.getString("batch_number"),
+                rs.getLong("organization_id"),
+                rs.getString("organization_name"),
+                rs.getString("region_code"),
+                rs.getString("product_name"),
+                ProductCategory.valueOf(rs.getString("category")),
+                rs.getString("status"),
+                rs.getDate("started_on").toLocalDate());
+    }
+
+    private static FlagRow flagRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        java.sql.Timestamp at = rs.getTimestamp("at");
+        return new FlagRow(
+                rs.getString("kind"),
+                rs.getLong("batch_id"),
+                rs.getString("batch_number"),
+                rs.getString("name"),
+                rs.getString("detail"),
+                at == null ? null : at.toInstant().toString());
+    }
+}

@@ -1,0 +1,134 @@
+package org.suyuan.supervision;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.suyuan.account.CurrentUser;
+import org.suyuan.archive.ArchiveEntry;
+import org.suyuan.archive.BatchService;
+import org.suyuan.db.archive.Batch;
+import org.suyuan.db.archive.BatchRepository;
+import org.suyuan.db.archive.EventType;
+import org.suyuan.db.supervision.SpotCheckTask;
+import org.suyuan.db.supervision.SpotCheckTaskRepository;
+import org.suyuan.problem.NotFoundException;
+
+/** What a regulator reads: the dashboard, the producers (名录) and their batches, all within the jurisdiction. */
+@Service
+public class SupervisionService {
+
+    private final SupervisionQueries queries;
+    private final BatchService batchService;
+    private final BatchRepository batches;
+    private final SpotCheckTaskRepository tasks;
+
+    SupervisionService(
+            SupervisionQueries queries,
+            BatchService batchService,
+            BatchRepository batches,
+            SpotCheckTaskRepository tasks) {
+        this.queries = queries;
+        this.batchService = batchService;
+        this.batches = batches;
+        this.tasks = tasks;
+    }
+
+    public record Dashboard(String jurisdiction, Map<String, Long> counts, List<SupervisionQueries.FlagRow> flags) {}
+
+    /**
+     * A producer as the bureau sees it.
+     *
+     * @param quality data quality in [0, 1]: completeness (harvested batches whose archive has planting and a
+     *     test), timeliness (events recorded within 7 days of happening) and their mean
+     */
+    public record ProducerView(
+            SupervisionQueries.ProducerRow producer,
+            List<SupervisionQueries.BatchRow> batches,
+            List<SupervisionQueries.FlagRow> flags,
+            List<SpotCheckTask> spotChecks,
+            Map<String, Double> quality) {}
+
+    public record BatchView(
+            SupervisionQueries.BatchRow batch, List<ArchiveEntry> history, List<SpotCheckTask> spotChecks) {}
+
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(CurrentUser regulator) {
+        Jurisdiction jurisdiction = Jurisdiction.of(regulator);
+        return new Dashboard(jurisdiction.code(), queries.counts(jurisdiction), queries.flags(jurisdiction, 50));
+    }
+
+    @Transactional(readOnly = true)
+    public List<SupervisionQueries.ProducerRow> producers(CurrentUser regulator) {
+        return queries.producers(Jurisdiction.of(regulator));
+    }
+
+    @Transactional(readOnly = true)
+    public List<SupervisionQueries.BatchRow> batches(CurrentUser regulator) {
+        return queries.batches(Jurisdiction.of(regulator));
+    }
+
+    @Transactional(readOnly = true)
+    public ProducerView producer(CurrentUser regulator, long organizationId) {
+        Jurisdiction jurisdiction = Jurisdiction.of(regulator);
+        SupervisionQueries.ProducerRow producer = queries.producer(jurisdiction, organizationId)
+                .orElseThrow(() -> NotFoundException.organization(organizationId));
+        List<SupervisionQueries.BatchRow> own = queries.batches(jurisdiction).stream()
+                .filter(b -> b.organizationId() == organizationId)
+                .toList();
+        List<SupervisionQueries.FlagRow> flags = queries.flags(jurisdiction, 200).stream()
+                .filter(flag -> own.stream().anyMatch(b -> b.id() == flag.batchId()))
+                .toList();
+        return new ProducerView(
+                producer, own, flags, tasks.findAllByOrganizationIdOrderByIdDesc(organizationId), quality(own));
+    }
+
+    @Transactional(readOnly = true)
+    public BatchView batch(CurrentUser regulator, long batchId) {
+        SupervisionQueries.BatchRow row =
+                queries.batch(Jurisdiction.of(regulator), batchId).orElseThrow(() -> NotFoundException.batch(batchId));
+        Batch batch = batches.findById(batchId).orElseThrow();
+        return new BatchView(row, batchService.historyOf(batch), tasks.findAllByBatchIdOrderByIdDesc(batchId));
+    }
+
+    private Map<String, Double> quality(List<SupervisionQueries.BatchRow> rows) {
+        int harvested = 0;
+        int complete = 0;
+        int events = 0;
+        int timely = 0;
+        for (SupervisionQueries.BatchRow row : rows) {
+            List<ArchiveEntry> history = ArchiveEntry.effective(
+                    batchService.historyOf(batches.findById(row.id()).orElseThrow()));
+            boolean wasHarvested = history.stream().anyMatch(e -> e.type() == EventType.HARVEST);
+            if (wasHarvested) {
+                harvested++;
+                boolean planted = history.stream().anyMatch(e -> e.type() == EventType.PLANTING);
+                boolean tested = history.stream().anyMatch(e -> e.type() == EventType.INSPECTION);
+                complete += planted && tested ? 1 : 0;
+            }
+            for (ArchiveEntry entry : history) {
+                if (entry.type() == EventType.CREATED || entry.type() == EventType.RECEIPT) {
+                    continue;
+                }
+                events++;
+                Duration delay = Duration.between(
+                        entry.occurredOn()
+                                .atStartOfDay(java.time.ZoneOffset.ofHours(8))
+                                .toInstant(),
+                        entry.recordedAt());
+                timely += delay.toDays() <= 7 ? 1 : 0;
+            }
+        }
+        double completeness = harvested == 0 ? 1.0 : (double) complete / harvested;
+        double timeliness = events == 0 ? 1.0 : (double) timely / events;
+        return Map.of(
+                "completeness", round(completeness),
+                "timeliness", round(timeliness),
+                "score", round((completeness + timeliness) / 2));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

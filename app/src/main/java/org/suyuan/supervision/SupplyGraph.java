@@ -1,0 +1,78 @@
+package org.suyuan.supervision;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.suyuan.db.archive.BatchLink;
+import org.suyuan.db.archive.BatchLinkRepository;
+
+/**
+ * Walks the links between batches: backward to where goods came from (shipments received, processing inputs),
+ * forward to where they went. Breadth first with a depth limit, so a long chain or a cycle cannot run away.
+ */
+@Component
+class SupplyGraph {
+
+    static final int MAXIMUM_DEPTH = 50;
+
+    private final BatchLinkRepository links;
+
+    SupplyGraph(BatchLinkRepository links) {
+        this.links = links;
+    }
+
+    /** One step of a walk: a batch reached through a link, how far from the start. */
+    record Step(BatchLink link, long batchId, long fromBatchId, int depth) {}
+
+    /** Every batch downstream of {@code start} (confirmed receipts and processing outputs), nearest first. */
+    List<Step> downstream(long start) {
+        return walk(start, true);
+    }
+
+    /** Every batch upstream of {@code start}, nearest first. */
+    List<Step> upstream(long start) {
+        return walk(start, false);
+    }
+
+    /** Shipments from these batches that no batch on Suyuan has received (yet): buyers to contact directly. */
+    List<BatchLink> unconfirmedShipments(List<Long> batchIds) {
+        List<BatchLink> pending = new ArrayList<>();
+        for (long batchId : batchIds) {
+            links.findAllBySourceBatchIdOrderById(batchId).stream()
+                    .filter(link -> link.getState() == BatchLink.State.PENDING)
+                    .forEach(pending::add);
+        }
+        return pending;
+    }
+
+    private List<Step> walk(long start, boolean forward) {
+        List<Step> steps = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        seen.add(start);
+        Deque<Step> queue = new ArrayDeque<>();
+        queue.add(new Step(null, start, start, 0));
+        while (!queue.isEmpty()) {
+            Step current = queue.poll();
+            if (current.depth() >= MAXIMUM_DEPTH) {
+                continue;
+            }
+            List<BatchLink> next = forward
+                    ? links.findAllBySourceBatchIdOrderById(current.batchId())
+                    : links.findAllByTargetBatchIdOrderById(current.batchId());
+            for (BatchLink link : next) {
+                Long neighbour = forward ? link.getTargetBatchId() : link.getSourceBatchId();
+                if (neighbour == null || !seen.add(neighbour)) {
+                    continue;
+                }
+                Step step = new Step(link, neighbour, current.batchId(), current.depth() + 1);
+                steps.add(step);
+                queue.add(step);
+            }
+        }
+        return steps;
+    }
+}
