@@ -52,6 +52,10 @@ public final class NotFoundException extends ProblemException {
         return new NotFoundException("导出格式（可用 csv 或 xlsx）", format);
     }
 
+    public static NotFoundException importJob(Object id) {
+        return new NotFoundException("导入任务", id);
+    }
+
     public static NotFoundException user(Object id) {
         return new NotFoundException("用户", id);
     }

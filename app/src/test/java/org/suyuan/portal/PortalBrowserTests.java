@@ -1,0 +1,162 @@
+package org.suyuan.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.suyuan.web.Browser;
+
+/**
+ * The producer portal in a real browser (headless Chromium), on the demo data, as issue 6's "done when" describes
+ * it: from the landing page, the demo farmer takes a batch from sowing to printed labels without touching the API.
+ * Every page visited is saved as a screenshot under {@code target/screenshots/portal/}.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "suyuan.demo.enabled=true",
+            "spring.datasource.url=jdbc:h2:mem:portal-browser;MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"
+        })
+@ActiveProfiles("test")
+class PortalBrowserTests {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theDemoFarmerTakesABatchFromSowingToPrintedLabels() throws IOException {
+        try (Browser browser = Browser.open(port, "portal/journey")) {
+            browser.get("/");
+            browser.screenshot("landing");
+            browser.click(By.id("producer-portal"));
+            assertThat(browser.path()).isEqualTo("/login");
+            browser.screenshot("login");
+            browser.type(By.name("username"), "farmer");
+            browser.type(By.name("password"), "suyuan-demo");
+            browser.click(By.cssSelector("form.form button[type=submit]"));
+            assertThat(browser.path()).isEqualTo("/portal");
+            assertThat(browser.text(By.tagName("h1"))).contains("工作台");
+            browser.screenshot("dashboard");
+
+            browser.click(By.linkText("新建批次"));
+            browser.screenshot("new-batch");
+            browser.type(By.name("batchNumber"), "E2E-001");
+            new Select(browser.find(By.name("productId"))).selectByVisibleText("番茄（粉冠一号）");
+            new Select(browser.find(By.name("plotId"))).selectByVisibleText("青弋江1号大棚");
+            browser.set(By.name("startedOn"), TODAY.minusDays(40).toString());
+            browser.click(By.cssSelector("form.form button[type=submit]"));
+            assertThat(browser.path()).matches("/portal/batches/\\d+");
+            String batchPath = browser.path();
+            assertThat(browser.text(By.id("batch-status"))).isEqualTo("生产中");
+            browser.screenshot("batch-opened");
+
+            browser.click(By.id("record-PLANTING"));
+            browser.set(By.name("occurredOn"), TODAY.minusDays(39).toString());
+            browser.type(By.name("details[method]"), "定植");
+            browser.type(By.name("details[seedVariety]"), "粉冠一号");
+            browser.screenshot("planting-form");
+            browser.click(By.id("save"));
+            assertThat(browser.path()).isEqualTo(batchPath);
+            assertThat(browser.text(By.cssSelector(".alert.success"))).contains("播种/定植");
+
+            browser.click(By.id("record-PESTICIDE_USE"));
+            browser.screenshot("pesticide-form");
+            new Select(browser.find(By.id("pick"))).selectByValue("listed:甲胺磷");
+            browser.waitUntil(
+                    driver -> !driver.findElements(By.id("pesticide-warning")).isEmpty());
+            assertThat(browser.text(By.id("pesticide-warning"))).contains("甲胺磷").contains("不能用于番茄");
+            browser.screenshot("pesticide-banned-warning");
+            Select picker = new Select(browser.find(By.id("pick")));
+            WebElement usedBefore = picker.getOptions().stream()
+                    .filter(option -> option.getAttribute("value").startsWith("used:"))
+                    .filter(option -> option.getText().contains("苯醚甲环唑"))
+                    .findFirst()
+                    .orElseThrow();
+            picker.selectByValue(usedBefore.getAttribute("value"));
+            assertThat(browser.find(By.name("details[registrationNumber]")).getAttribute("value"))
+                    .isEqualTo("PD20070155");
+            browser.set(By.name("occurredOn"), TODAY.minusDays(10).toString());
+            String harvestFrom = TODAY.minusDays(3).toString();
+            browser.waitUntil(
+                    driver -> driver.findElements(By.id("pesticide-warning")).isEmpty()
+                            && driver.findElements(By.id("pesticide-harvest")).stream()
+                                    .anyMatch(box -> box.getText().contains(harvestFrom)));
+            browser.screenshot("pesticide-checked");
+            browser.click(By.id("save"));
+            assertThat(browser.path()).isEqualTo(batchPath);
+
+            browser.click(By.id("record-HARVEST"));
+            browser.set(By.name("occurredOn"), TODAY.minusDays(5).toString());
+            browser.type(By.name("details[quantityAmount]"), "800");
+            new Select(browser.find(By.name("details[quantityUnit]"))).selectByValue("KG");
+            browser.click(By.id("save"));
+            assertThat(browser.text(By.id("form-errors")))
+                    .contains("安全间隔期为 7 天")
+                    .contains("起才能采收");
+            assertThat(browser.find(By.name("details[quantityAmount]")).getAttribute("value"))
+                    .isEqualTo("800");
+            browser.screenshot("harvest-refused");
+            browser.set(By.name("occurredOn"), TODAY.minusDays(2).toString());
+            browser.click(By.id("save"));
+            assertThat(browser.path()).isEqualTo(batchPath);
+            assertThat(browser.text(By.id("batch-status"))).isEqualTo("已采收");
+            browser.screenshot("batch-harvested");
+
+            Path photo = Files.createTempFile("field-photo-", ".png");
+            Files.write(photo, TestImages.png());
+            browser.find(By.cssSelector("form.upload-form input[type=file][capture]"))
+                    .sendKeys(photo.toAbsolutePath().toString());
+            browser.click(By.cssSelector("form.upload-form button[type=submit]"));
+            browser.waitUntil(driver ->
+                    driver.getPageSource().contains(photo.getFileName().toString()));
+            browser.screenshot("photo-uploaded");
+            Files.deleteIfExists(photo);
+
+            browser.get("/portal");
+            assertThat(browser.text(By.tagName("main"))).contains("E2E-001");
+            browser.screenshot("dashboard-after");
+        }
+    }
+
+    @Test
+    void theOtherPagesRenderForAPhone() {
+        try (Browser browser = Browser.open(port, "portal/pages")) {
+            signIn(browser, "farmer");
+            browser.get("/portal/organization");
+            assertThat(browser.text(By.tagName("h1"))).contains("合作社");
+            browser.screenshot("organization");
+            browser.get("/portal/imports");
+            browser.screenshot("imports");
+            browser.get("/portal/receipts");
+            browser.screenshot("receipts");
+            browser.get("/portal/account/password");
+            browser.screenshot("password");
+            browser.get("/portal/batches/999999");
+            assertThat(browser.text(By.tagName("h1"))).contains("未找到");
+            browser.screenshot("not-found");
+            browser.get("/portal?lang=en");
+            assertThat(browser.text(By.tagName("h1"))).contains("Dashboard");
+            browser.screenshot("dashboard-english");
+            browser.get("/portal?lang=zh");
+        }
+    }
+
+    private static void signIn(Browser browser, String username) {
+        browser.get("/login");
+        browser.type(By.name("username"), username);
+        browser.type(By.name("password"), "suyuan-demo");
+        browser.click(By.cssSelector("form.form button[type=submit]"));
+    }
+}

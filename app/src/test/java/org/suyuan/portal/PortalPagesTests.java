@@ -1,0 +1,237 @@
+package org.suyuan.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.suyuan.account.AccountService;
+import org.suyuan.archive.BatchService;
+import org.suyuan.archive.OrganizationService;
+import org.suyuan.db.archive.Batch;
+import org.suyuan.db.archive.EventType;
+import org.suyuan.web.PageClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The producer pages over real HTTP with a signed-in session and no JavaScript: isolation between organizations,
+ * escaping, forms that are carried out once, rules that come back on the form, the language switch.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class PortalPagesTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OrganizationService registry;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    BatchService batches;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void anotherOrganizationsBatchAnswersTheNotFoundPage() {
+        PortalFixtures.Producer owner = PortalFixtures.producer(registry, accounts);
+        PortalFixtures.Producer stranger = PortalFixtures.producer(registry, accounts);
+        Batch batch = PortalFixtures.batch(batches, owner, "OWN-1", PortalFixtures.TODAY);
+        PageClient page = PageClient.signIn(port, stranger.username(), PortalFixtures.PASSWORD);
+
+        PageClient.Response response = page.get("/portal/batches/" + batch.getId());
+        PageClient.Response form = page.get("/portal/batches/" + batch.getId() + "/events/new?type=IRRIGATION");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Content-Type")).startsWith("text/html");
+        assertThat(response.body()).contains("没有找到").doesNotContain("OWN-1").doesNotContain("Exception");
+        assertThat(form.status()).isEqualTo(404);
+        assertThat(PageClient.signIn(port, owner.username(), PortalFixtures.PASSWORD)
+                        .get("/portal/batches/" + batch.getId())
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aScriptInANoteRendersAsText() {
+        PortalFixtures.Producer producer = PortalFixtures.producer(registry, accounts);
+        Batch batch = PortalFixtures.batch(batches, producer, "XSS-1", PortalFixtures.TODAY);
+        PortalFixtures.record(
+                batches,
+                json,
+                producer,
+                batch,
+                EventType.IRRIGATION,
+                PortalFixtures.TODAY,
+                Map.of("method", "滴灌", "notes", "<script>alert('x')</script>"));
+
+        String body = PageClient.signIn(port, producer.username(), PortalFixtures.PASSWORD)
+                .get("/portal/batches/" + batch.getId())
+                .body();
+
+        assertThat(body).doesNotContain("<script>alert").contains("&lt;script&gt;alert(");
+    }
+
+    @Test
+    void aFormSentTwiceWithItsKeyRecordsOnce() {
+        PortalFixtures.Producer producer = PortalFixtures.producer(registry, accounts);
+        Batch batch = PortalFixtures.batch(batches, producer, "TWICE-1", PortalFixtures.TODAY);
+        PageClient page = PageClient.signIn(port, producer.username(), PortalFixtures.PASSWORD);
+        String form = page.get("/portal/batches/" + batch.getId() + "/events/new?type=IRRIGATION")
+                .body();
+        Map<String, String> fields = Map.of(
+                "idempotencyKey", PageClient.formToken(form).orElseThrow(),
+                "type", "IRRIGATION",
+                "occurredOn", PortalFixtures.TODAY.toString(),
+                "details[method]", "滴灌",
+                "details[waterSource]", "井水");
+
+        PageClient.Response first = page.postForm("/portal/batches/" + batch.getId() + "/events", fields);
+        PageClient.Response retry = page.postForm("/portal/batches/" + batch.getId() + "/events", fields);
+
+        assertThat(first.status()).isEqualTo(302);
+        assertThat(retry.status()).isEqualTo(302);
+        assertThat(retry.location()).isEqualTo(first.location());
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(batches.history(producer.organizationId(), batch.getId()))
+                .extracting(entry -> entry.type())
+                .containsExactly(EventType.CREATED, EventType.IRRIGATION);
+
+        PageClient.Response changed = page.postForm(
+                "/portal/batches/" + batch.getId() + "/events",
+                Map.of(
+                        "idempotencyKey",
+                        fields.get("idempotencyKey"),
+                        "type",
+                        "IRRIGATION",
+                        "occurredOn",
+                        PortalFixtures.TODAY.toString(),
+                        "details[method]",
+                        "漫灌"));
+        assertThat(changed.status()).isEqualTo(422);
+        assertThat(changed.body()).contains("这个表单已经提交过了");
+    }
+
+    @Test
+    void aRefusedHarvestComesBackOnTheFormWithWhatWasTyped() {
+        PortalFixtures.Producer producer = PortalFixtures.producer(registry, accounts);
+        Batch batch = PortalFixtures.batch(batches, producer, "EARLY-1", PortalFixtures.TODAY.minusDays(30));
+        PortalFixtures.record(
+                batches,
+                json,
+                producer,
+                batch,
+                EventType.PESTICIDE_USE,
+                PortalFixtures.TODAY.minusDays(10),
+                PortalFixtures.pesticide(7));
+        PageClient page = PageClient.signIn(port, producer.username(), PortalFixtures.PASSWORD);
+        String form = page.get("/portal/batches/" + batch.getId() + "/events/new?type=HARVEST")
+                .body();
+
+        PageClient.Response refused = page.postForm(
+                "/portal/batches/" + batch.getId() + "/events",
+                Map.of(
+                        "idempotencyKey", PageClient.formToken(form).orElseThrow(),
+                        "type", "HARVEST",
+                        "occurredOn", PortalFixtures.TODAY.minusDays(5).toString(),
+                        "details[quantityAmount]", "812.5",
+                        "details[quantityUnit]", "KG",
+                        "details[notes]", "第一茬"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("安全间隔期为 7 天")
+                .contains("起才能采收")
+                .contains("value=\"812.5\"")
+                .contains("第一茬")
+                .contains("已留档");
+        assertThat(batches.history(producer.organizationId(), batch.getId())).hasSize(2);
+        assertThat(batches.refusedAttempts(
+                                producer.organizationId(), org.springframework.data.domain.Pageable.unpaged())
+                        .getContent())
+                .extracting(attempt -> attempt.getRule())
+                .containsExactly("harvest-inside-safety-interval");
+    }
+
+    @Test
+    void theHarvestFormIsBlockedWhileASafetyIntervalRuns() {
+        PortalFixtures.Producer producer = PortalFixtures.producer(registry, accounts);
+        Batch batch = PortalFixtures.batch(batches, producer, "WAIT-1", PortalFixtures.TODAY.minusDays(30));
+        PortalFixtures.record(
+                batches,
+                json,
+                producer,
+                batch,
+                EventType.PESTICIDE_USE,
+                PortalFixtures.TODAY.minusDays(1),
+                PortalFixtures.pesticide(7));
+
+        String form = PageClient.signIn(port, producer.username(), PortalFixtures.PASSWORD)
+                .get("/portal/batches/" + batch.getId() + "/events/new?type=HARVEST")
+                .body();
+
+        assertThat(form)
+                .contains("id=\"harvest-blocked\"")
+                .contains(PortalFixtures.TODAY.plusDays(6).toString() + " 起才能采收")
+                .doesNotContain("id=\"event-form\"");
+    }
+
+    @Test
+    void thePesticideCheckWarnsAboutABannedProductWithoutRecordingIt() {
+        PortalFixtures.Producer producer = PortalFixtures.producer(registry, accounts);
+        Batch batch = PortalFixtures.batch(batches, producer, "CHECK-1", PortalFixtures.TODAY.minusDays(30));
+        PageClient page = PageClient.signIn(port, producer.username(), PortalFixtures.PASSWORD);
+        String form = page.get("/portal/batches/" + batch.getId() + "/events/new?type=PESTICIDE_USE")
+                .body();
+
+        PageClient.Response checked = page.postForm(
+                "/portal/batches/" + batch.getId() + "/events/check",
+                Map.of(
+                        "idempotencyKey", PageClient.formToken(form).orElseThrow(),
+                        "type", "PESTICIDE_USE",
+                        "occurredOn", PortalFixtures.TODAY.minusDays(2).toString(),
+                        "details[activeIngredient]", "甲胺磷",
+                        "details[safetyIntervalDays]", "10"));
+
+        assertThat(checked.status()).isEqualTo(200);
+        assertThat(checked.body())
+                .contains("id=\"pesticide-warning\"")
+                .contains("甲胺磷")
+                .contains(PortalFixtures.TODAY.plusDays(8) + " 起才能采收");
+        assertThat(batches.history(producer.organizationId(), batch.getId())).hasSize(1);
+    }
+
+    @Test
+    void aRegulatorGetsTheProducersOnlyPage() {
+        String username = accounts.createRegulator(
+                        "regulator-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                        PortalFixtures.PASSWORD,
+                        "监管员",
+                        "340200")
+                .username();
+
+        PageClient.Response response =
+                PageClient.signIn(port, username, PortalFixtures.PASSWORD).get("/portal");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.body()).contains("只有生产经营主体");
+    }
+
+    @Test
+    void pagesSpeakEnglishOnceAskedAndRememberIt() {
+        PortalFixtures.Producer producer = PortalFixtures.producer(registry, accounts);
+        PageClient page = PageClient.signIn(port, producer.username(), PortalFixtures.PASSWORD);
+
+        assertThat(page.get("/portal").body()).contains("我的批次").contains("lang=\"zh-CN\"");
+        assertThat(page.get("/portal?lang=en").body()).contains("My batches").contains("lang=\"en\"");
+        assertThat(page.get("/portal").body()).contains("My batches");
+        assertThat(page.get("/portal?lang=zh").body()).contains("我的批次");
+    }
+}
