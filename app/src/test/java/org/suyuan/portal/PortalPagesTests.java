@@ -209,6 +209,158 @@ class PortalPagesTests {
     }
 
     @Test
+    void sameAsLastTimeFillsTheFormFromTheEarlierRecord() {
+        PortalFixtures.Producer producer = PortalFixtures.producer(registry, accounts);
+        Batch batch = PortalFixtures.batch(batches, producer, "AGAIN-1", PortalFixtures.TODAY.minusDays(30));
+        PortalFixtures.record(
+                batches,
+                json,
+                producer,
+                batch,
+                EventType.PESTICIDE_USE,
+                PortalFixtures.TODAY.minusDays(20),
+                PortalFixtures.pesticide(7));
+        Long earlier =
+                batches.history(producer.organizationId(), batch.getId()).get(1).id();
+        PageClient page = PageClient.signIn(port, producer.username(), PortalFixtures.PASSWORD);
+
+        String empty = page.get("/portal/batches/" + batch.getId() + "/events/new?type=PESTICIDE_USE")
+                .body();
+        String repeated = page.get(
+                        "/portal/batches/" + batch.getId() + "/events/new?type=PESTICIDE_USE&from=" + earlier)
+                .body();
+
+        assertThat(empty).contains("id=\"same-as-last\"").contains("from=" + earlier);
+        assertThat(repeated)
+                .contains("value=\"PD20070155\"")
+                .contains("value=\"10%苯醚甲环唑水分散粒剂\"")
+                .contains("value=\"" + PortalFixtures.TODAY + "\"");
+    }
+
+    @Test
+    void aCorrectionIsANewRecordNamingTheOldOne() {
+        PortalFixtures.Producer producer = PortalFixtures.producer(registry, accounts);
+        Batch batch = PortalFixtures.batch(batches, producer, "FIX-1", PortalFixtures.TODAY.minusDays(30));
+        PortalFixtures.record(
+                batches,
+                json,
+                producer,
+                batch,
+                EventType.IRRIGATION,
+                PortalFixtures.TODAY.minusDays(3),
+                Map.of("method", "漫灌"));
+        Long wrong =
+                batches.history(producer.organizationId(), batch.getId()).get(1).id();
+        PageClient page = PageClient.signIn(port, producer.username(), PortalFixtures.PASSWORD);
+        String form = page.get("/portal/batches/" + batch.getId() + "/events/new?type=IRRIGATION&corrects=" + wrong)
+                .body();
+
+        PageClient.Response corrected = page.postForm(
+                "/portal/batches/" + batch.getId() + "/events",
+                Map.of(
+                        "idempotencyKey", PageClient.formToken(form).orElseThrow(),
+                        "type", "IRRIGATION",
+                        "supersedes", wrong.toString(),
+                        "occurredOn", PortalFixtures.TODAY.minusDays(3).toString(),
+                        "details[method]", "滴灌"));
+
+        assertThat(form).contains("value=\"漫灌\"").contains("正在更正");
+        assertThat(corrected.status()).isEqualTo(302);
+        var history = batches.history(producer.organizationId(), batch.getId());
+        assertThat(history).hasSize(3);
+        assertThat(history.get(2).supersedesEventId()).isEqualTo(wrong);
+        assertThat(page.get("/portal/batches/" + batch.getId()).body()).contains("已被更正");
+    }
+
+    @Test
+    void aPhotoUploadedTwiceWithItsKeyIsStoredOnceAndAnOversizedOneIsExplained() {
+        PortalFixtures.Producer producer = PortalFixtures.producer(registry, accounts);
+        Batch batch = PortalFixtures.batch(batches, producer, "PHOTO-1", PortalFixtures.TODAY);
+        PageClient page = PageClient.signIn(port, producer.username(), PortalFixtures.PASSWORD);
+        String batchPage = page.get("/portal/batches/" + batch.getId()).body();
+        Map<String, String> key =
+                Map.of("idempotencyKey", PageClient.formToken(batchPage).orElseThrow());
+        byte[] photo = TestImages.png();
+
+        PageClient.Response first =
+                page.postFile("/portal/batches/" + batch.getId() + "/attachments", key, "file", "棚内.png", photo);
+        PageClient.Response retry =
+                page.postFile("/portal/batches/" + batch.getId() + "/attachments", key, "file", "棚内.png", photo);
+        PageClient.Response notAPhoto = page.postFile(
+                "/portal/batches/" + batch.getId() + "/attachments",
+                Map.of("idempotencyKey", java.util.UUID.randomUUID().toString()),
+                "file",
+                "tool.exe",
+                "MZ not a photo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(first.status()).isEqualTo(302);
+        assertThat(retry.status()).isEqualTo(302);
+        assertThat(page.get("/portal/batches/" + batch.getId()).body()).containsOnlyOnce(">棚内.png</a>");
+        assertThat(notAPhoto.status()).isEqualTo(415);
+        assertThat(notAPhoto.body()).contains("id=\"upload-error\"").contains("JPEG");
+    }
+
+    @Test
+    void aShipmentToABuyerOnSuyuanIsConfirmedIntoALinkedBatch() {
+        PortalFixtures.Producer seller = PortalFixtures.producer(registry, accounts);
+        PortalFixtures.Producer buyer = PortalFixtures.producer(registry, accounts);
+        Batch source = PortalFixtures.batch(batches, seller, "SELL-1", PortalFixtures.TODAY.minusDays(30));
+        PortalFixtures.record(
+                batches,
+                json,
+                seller,
+                source,
+                EventType.HARVEST,
+                PortalFixtures.TODAY.minusDays(3),
+                Map.of("quantity", Map.of("amount", "1000", "unit", "KG")));
+        PageClient sellerPage = PageClient.signIn(port, seller.username(), PortalFixtures.PASSWORD);
+        String shipmentForm = sellerPage
+                .get("/portal/batches/" + source.getId() + "/events/new?type=SHIPMENT")
+                .body();
+        assertThat(shipmentForm).contains("value=\"" + buyer.organizationId() + "\"");
+
+        PageClient.Response shipped = sellerPage.postForm(
+                "/portal/batches/" + source.getId() + "/events",
+                Map.of(
+                        "idempotencyKey", PageClient.formToken(shipmentForm).orElseThrow(),
+                        "type", "SHIPMENT",
+                        "occurredOn", PortalFixtures.TODAY.minusDays(2).toString(),
+                        "details[buyerName]", "下游合作社",
+                        "details[buyerOrganizationId]", buyer.organizationId().toString(),
+                        "details[quantityAmount]", "600",
+                        "details[quantityUnit]", "KG"));
+        assertThat(shipped.status()).isEqualTo(302);
+
+        PageClient buyerPage = PageClient.signIn(port, buyer.username(), PortalFixtures.PASSWORD);
+        assertThat(buyerPage.get("/portal").body()).contains("等你确认收货");
+        String receipts = buyerPage.get("/portal/receipts").body();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/portal/receipts/\\d+)\"")
+                .matcher(receipts);
+        assertThat(link.find()).isTrue();
+        String confirmForm = buyerPage.get(link.group(1)).body();
+        PageClient.Response confirmed = buyerPage.postForm(
+                link.group(1) + "/confirm",
+                Map.of(
+                        "idempotencyKey", PageClient.formToken(confirmForm).orElseThrow(),
+                        "batchNumber", "RCV-1",
+                        "productId", buyer.productId().toString(),
+                        "plotId", buyer.plotId().toString()));
+
+        assertThat(confirmed.status()).isEqualTo(302);
+        String downstream = buyerPage
+                .get(java.net.URI.create(confirmed.location()).getPath())
+                .body();
+        assertThat(downstream)
+                .contains("RCV-1")
+                .contains("来源")
+                .contains("SELL-1")
+                .contains("600 千克");
+        assertThat(sellerPage.get("/portal/batches/" + source.getId()).body())
+                .contains("去向")
+                .contains("对方已确认收货");
+    }
+
+    @Test
     void aRegulatorGetsTheProducersOnlyPage() {
         String username = accounts.createRegulator(
                         "regulator-" + java.util.UUID.randomUUID().toString().substring(0, 8),
