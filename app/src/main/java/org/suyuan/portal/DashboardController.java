@@ -66,10 +66,16 @@ class DashboardController {
 
         Page<Batch> listed = batches.batches(
                 organizationId, PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id")));
-        List<BatchRow> rows = listed.stream()
-                .map(batch -> row(
-                        views.overview(batch, products.get(batch.getProductId()), plots.get(batch.getPlotId())), day))
-                .toList();
+        List<Batch> recent = batches.batches(
+                        organizationId, PageRequest.of(0, ATTENTION_SCAN, Sort.by(Sort.Direction.DESC, "id")))
+                .getContent();
+        // One overview per batch per request: the list's page and the attention scan overlap.
+        Map<Long, BatchViews.Overview> overviews = new java.util.HashMap<>();
+        java.util.function.Function<Batch, BatchViews.Overview> overview = batch -> overviews.computeIfAbsent(
+                batch.getId(),
+                id -> views.overview(batch, products.get(batch.getProductId()), plots.get(batch.getPlotId())));
+        List<BatchRow> rows =
+                listed.stream().map(batch -> row(overview.apply(batch), day)).toList();
 
         List<Attention> attention = new ArrayList<>();
         var receipts = supplyChain.pendingReceipts(organizationId);
@@ -77,19 +83,15 @@ class DashboardController {
             attention.add(new Attention(
                     "info", messages.get("dashboard.attention.receipts", receipts.size()), "/portal/receipts"));
         }
-        List<Batch> recent = batches.batches(
-                        organizationId, PageRequest.of(0, ATTENTION_SCAN, Sort.by(Sort.Direction.DESC, "id")))
-                .getContent();
         Map<Long, String> numbers = new java.util.HashMap<>();
         recent.forEach(batch -> numbers.put(batch.getId(), batch.getBatchNumber()));
         recent.stream()
                 .filter(batch ->
                         batch.getStatus() == BatchStatus.IN_PRODUCTION || batch.getStatus() == BatchStatus.HARVESTED)
-                .map(batch -> views.overview(batch, products.get(batch.getProductId()), plots.get(batch.getPlotId())))
-                .filter(overview -> overview.safetyInterval() != null)
-                .filter(overview -> overview.harvestBlocked(day))
-                .forEach(overview -> {
-                    var interval = overview.safetyInterval();
+                .map(overview)
+                .filter(candidate -> candidate.harvestBlocked(day))
+                .forEach(blocked -> {
+                    var interval = blocked.safetyInterval();
                     long days = ChronoUnit.DAYS.between(day, interval.harvestAllowedFrom());
                     String key =
                             days <= 2 ? "dashboard.attention.intervalEnding" : "dashboard.attention.intervalRunning";
@@ -97,11 +99,11 @@ class DashboardController {
                             days <= 2 ? "warning" : "info",
                             messages.get(
                                     key,
-                                    overview.batch().getBatchNumber(),
+                                    blocked.batch().getBatchNumber(),
                                     interval.details().productName(),
                                     interval.harvestAllowedFrom().toString(),
                                     days),
-                            "/portal/batches/" + overview.batch().getId()));
+                            "/portal/batches/" + blocked.batch().getId()));
                 });
 
         Page<RefusedAttempt> refused =

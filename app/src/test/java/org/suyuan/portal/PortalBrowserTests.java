@@ -40,38 +40,40 @@ class PortalBrowserTests {
         try (Browser browser = Browser.open(port, "portal/journey")) {
             browser.get("/");
             browser.screenshot("landing");
-            browser.click(By.id("producer-portal"));
+            browser.follow(By.id("producer-portal"));
             assertThat(browser.path()).isEqualTo("/login");
             browser.screenshot("login");
             browser.type(By.name("username"), "farmer");
             browser.type(By.name("password"), "suyuan-demo");
-            browser.click(By.cssSelector("form.form button[type=submit]"));
+            browser.follow(By.cssSelector("form.form button[type=submit]"));
             assertThat(browser.path()).isEqualTo("/portal");
             assertThat(browser.text(By.tagName("h1"))).contains("工作台");
             browser.screenshot("dashboard");
 
-            browser.click(By.linkText("新建批次"));
+            browser.follow(By.linkText("新建批次"));
             browser.screenshot("new-batch");
             browser.type(By.name("batchNumber"), "E2E-001");
             new Select(browser.find(By.name("productId"))).selectByVisibleText("番茄（粉冠一号）");
             new Select(browser.find(By.name("plotId"))).selectByVisibleText("青弋江1号大棚");
             browser.set(By.name("startedOn"), TODAY.minusDays(40).toString());
-            browser.click(By.cssSelector("form.form button[type=submit]"));
-            assertThat(browser.path()).matches("/portal/batches/\\d+");
+            browser.follow(By.cssSelector("form.form button[type=submit]"));
+            assertThat(browser.path())
+                    .as(() -> browser.text(By.tagName("main")))
+                    .matches("/portal/batches/\\d+");
             String batchPath = browser.path();
             assertThat(browser.text(By.id("batch-status"))).isEqualTo("生产中");
             browser.screenshot("batch-opened");
 
-            browser.click(By.id("record-PLANTING"));
+            browser.follow(By.id("record-PLANTING"));
             browser.set(By.name("occurredOn"), TODAY.minusDays(39).toString());
             browser.type(By.name("details[method]"), "定植");
             browser.type(By.name("details[seedVariety]"), "粉冠一号");
             browser.screenshot("planting-form");
-            browser.click(By.id("save"));
+            browser.follow(By.id("save"));
             assertThat(browser.path()).isEqualTo(batchPath);
             assertThat(browser.text(By.cssSelector(".alert.success"))).contains("播种/定植");
 
-            browser.click(By.id("record-PESTICIDE_USE"));
+            browser.follow(By.id("record-PESTICIDE_USE"));
             browser.screenshot("pesticide-form");
             new Select(browser.find(By.id("pick"))).selectByValue("listed:甲胺磷");
             browser.waitUntil(
@@ -94,14 +96,14 @@ class PortalBrowserTests {
                             && driver.findElements(By.id("pesticide-harvest")).stream()
                                     .anyMatch(box -> box.getText().contains(harvestFrom)));
             browser.screenshot("pesticide-checked");
-            browser.click(By.id("save"));
+            browser.follow(By.id("save"));
             assertThat(browser.path()).isEqualTo(batchPath);
 
-            browser.click(By.id("record-HARVEST"));
+            browser.follow(By.id("record-HARVEST"));
             browser.set(By.name("occurredOn"), TODAY.minusDays(5).toString());
             browser.type(By.name("details[quantityAmount]"), "800");
             new Select(browser.find(By.name("details[quantityUnit]"))).selectByValue("KG");
-            browser.click(By.id("save"));
+            browser.follow(By.id("save"));
             assertThat(browser.text(By.id("form-errors")))
                     .contains("安全间隔期为 7 天")
                     .contains("起才能采收");
@@ -109,7 +111,7 @@ class PortalBrowserTests {
                     .isEqualTo("800");
             browser.screenshot("harvest-refused");
             browser.set(By.name("occurredOn"), TODAY.minusDays(2).toString());
-            browser.click(By.id("save"));
+            browser.follow(By.id("save"));
             assertThat(browser.path()).isEqualTo(batchPath);
             assertThat(browser.text(By.id("batch-status"))).isEqualTo("已采收");
             browser.screenshot("batch-harvested");
@@ -153,10 +155,77 @@ class PortalBrowserTests {
         }
     }
 
+    @Test
+    void aBuyerOnSuyuanConfirmsAShipmentAndImportsRecordsFromAFile() throws IOException {
+        try (Browser browser = Browser.open(port, "portal/supply-and-import")) {
+            signIn(browser, "farmer");
+            browser.follow(By.linkText("QYJ-2026-001"));
+            browser.follow(By.id("record-SHIPMENT"));
+            browser.set(By.name("occurredOn"), TODAY.minusDays(1).toString());
+            browser.type(By.name("details[buyerName]"), "南陵县丫山家庭农场");
+            new Select(browser.find(By.name("details[buyerOrganizationId]"))).selectByVisibleText("南陵县丫山家庭农场");
+            browser.type(By.name("details[quantityAmount]"), "200");
+            new Select(browser.find(By.name("details[quantityUnit]"))).selectByValue("KG");
+            browser.screenshot("shipment-form");
+            browser.follow(By.id("save"));
+            assertThat(browser.text(By.id("links"))).contains("南陵县丫山家庭农场").contains("待对方确认");
+            browser.screenshot("shipment-recorded");
+            browser.follow(By.cssSelector("form[action='/logout'] button"));
+
+            signIn(browser, "farmer-nanling");
+            assertThat(browser.text(By.tagName("main"))).contains("等你确认收货");
+            browser.screenshot("buyer-dashboard");
+            browser.follow(By.linkText("收货"));
+            browser.screenshot("receipts");
+            browser.follow(By.linkText("确认收货"));
+            new Select(browser.find(By.name("productId"))).selectByVisibleText("绿茶（南陵雾芽）");
+            new Select(browser.find(By.name("plotId"))).selectByVisibleText("丫山茶园");
+            browser.screenshot("receipt-confirm");
+            browser.follow(By.cssSelector("form.form button[type=submit]"));
+            assertThat(browser.text(By.id("links"))).contains("来源").contains("QYJ-2026-001");
+            assertThat(browser.text(By.id("timeline"))).contains("收货");
+            browser.screenshot("received-batch");
+
+            Path good = Files.createTempFile("records-", ".csv");
+            Files.writeString(
+                    good,
+                    "批次号,记录类型,日期,方式,水源\r\nYS-2026-01,灌溉," + TODAY.minusDays(5) + ",喷灌,山泉水\r\n" + "YS-2026-01,灌溉,"
+                            + TODAY.minusDays(4) + ",喷灌,山泉水\r\n");
+            browser.get("/portal/imports");
+            browser.find(By.cssSelector("#import-form input[type=file]")).sendKeys(good.toString());
+            browser.follow(By.cssSelector("#import-form button[type=submit]"));
+            browser.waitUntil(driver -> driver.findElement(By.id("import-state"))
+                    .getAttribute("data-state")
+                    .equals("IMPORTED"));
+            browser.screenshot("import-done");
+
+            Path bad = Files.createTempFile("records-", ".csv");
+            Files.writeString(
+                    bad,
+                    "批次号,记录类型,日期,方式,水源\r\nYS-2026-01,灌溉," + TODAY.minusDays(3) + ",喷灌,山泉水\r\n"
+                            + "YS-2026-99,灌溉," + TODAY.minusDays(3) + ",喷灌,山泉水\r\n"
+                            + "YS-2026-01,灌溉,明天,,山泉水\r\n");
+            browser.get("/portal/imports");
+            browser.find(By.cssSelector("#import-form input[type=file]")).sendKeys(bad.toString());
+            browser.follow(By.cssSelector("#import-form button[type=submit]"));
+            browser.waitUntil(driver -> driver.findElement(By.id("import-state"))
+                    .getAttribute("data-state")
+                    .equals("REJECTED"));
+            assertThat(browser.text(By.id("import-problems")))
+                    .contains("第 3 行")
+                    .contains("YS-2026-99")
+                    .contains("第 4 行");
+            browser.screenshot("import-rejected");
+            Files.deleteIfExists(good);
+            Files.deleteIfExists(bad);
+        }
+    }
+
     private static void signIn(Browser browser, String username) {
         browser.get("/login");
         browser.type(By.name("username"), username);
         browser.type(By.name("password"), "suyuan-demo");
-        browser.click(By.cssSelector("form.form button[type=submit]"));
+        browser.follow(By.cssSelector("form.form button[type=submit]"));
+        browser.get("/portal");
     }
 }

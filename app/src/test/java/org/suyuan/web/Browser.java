@@ -178,13 +178,39 @@ public final class Browser implements AutoCloseable {
         new org.openqa.selenium.support.ui.Select(driver.findElement(by)).selectByValue(value);
     }
 
+    /** Clicks something that does not leave the page (a select, a button handled by script). */
     public void click(By by) {
         driver.findElement(by).click();
     }
 
-    /** Waits (up to 30 s) until the condition holds. */
+    /**
+     * Clicks a link or submit button and waits until the next page has replaced this one: on a busy machine the
+     * click returns before the navigation has even started.
+     */
+    public void follow(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> isGone(page));
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException gone) {
+            // Stale, or (as chromedriver sometimes says it) "node does not belong to the document".
+            return true;
+        }
+    }
+
+    /** Waits (up to 60 s) until the condition holds, also across page reloads. */
     public void waitUntil(java.util.function.Function<ChromeDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> condition.apply(driver));
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> condition.apply(driver));
     }
 
     /** Saves a full-page screenshot as {nn}-{name}.png and returns its path. */
