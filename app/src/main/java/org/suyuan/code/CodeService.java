@@ -110,7 +110,8 @@ public class CodeService {
             serials.add(IssuedCode.forItem(
                     minted.get(i).value(), organizationId, batchId, issued + i + 1, clock.instant(), user.username()));
         }
-        return new SerialsIssued(codes.saveAll(serials), issued + count, allowance.cap());
+        codes.insertAll(serials);
+        return new SerialsIssued(serials, issued + count, allowance.cap());
     }
 
     /** A code and what it stands for, for anyone: codes are public, what they lead to is what labels show. */

@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface IssuedCodeRepository extends JpaRepository<IssuedCode, String> {
+public interface IssuedCodeRepository extends JpaRepository<IssuedCode, String>, IssuedCodeInserts {
 
     /** A batch's trace code is its item number 0; serials are 1, 2, 3... */
     Optional<IssuedCode> findByBatchIdAndItemNumber(Long batchId, int itemNumber);

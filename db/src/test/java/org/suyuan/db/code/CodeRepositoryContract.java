@@ -104,6 +104,29 @@ abstract class CodeRepositoryContract {
     }
 
     @Test
+    void insertsManyCodesAtOnceAsJpaWouldStoreThem() {
+        Batch batch = batch("91340200MA2T0J8Q4R", "B1", null);
+        List<IssuedCode> serials = new java.util.ArrayList<>();
+        for (int i = 1; i <= 1_201; i++) {
+            serials.add(IssuedCode.forItem(
+                    String.format("5%016d", i), batch.getOrganizationId(), batch.getId(), i, NOW, "farmer"));
+        }
+
+        codes.insertAll(serials);
+        entityManager.clear();
+
+        assertThat(codes.lastItemNumber(batch.getId())).isEqualTo(1_201);
+        IssuedCode read = codes.findById("50000000000000601").orElseThrow();
+        assertThat(read.getItemNumber()).isEqualTo(601);
+        assertThat(read.getIssuedAt()).isEqualTo(NOW);
+        assertThat(read.getStatus()).isEqualTo(CodeStatus.ACTIVE);
+        read.disable("标签被盗", "farmer", NOW);
+        codes.flush();
+        assertThatThrownBy(() -> codes.insertAll(List.of(serials.get(0))))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
     void keepsADisabledCodeWithItsReason() {
         Batch batch = batch("91340200MA2T0J8Q4R", "B1", null);
         IssuedCode code = codes.saveAndFlush(
