@@ -78,7 +78,7 @@ public class CodeService {
     @Transactional
     public IssuedCode batchCode(Long organizationId, Long batchId, String issuedBy) {
         codes.lockBatch(batchId, organizationId).orElseThrow(() -> NotFoundException.batch(batchId));
-        return codes.findByBatchIdAndItemNumber(batchId, 0)
+        return codes.lockBatchCode(batchId)
                 .orElseGet(() -> codes.save(IssuedCode.forBatch(
                         mint.mintOne(codes::findTaken).value(), organizationId, batchId, clock.instant(), issuedBy)));
     }

@@ -584,6 +584,22 @@ class CodeJourneyTests {
         assertThat(invalid.status()).isEqualTo(400);
     }
 
+    @Test
+    void theApiDocumentListsTheCodeEndpoints() {
+        JsonNode paths = ApiClient.anonymous(port).get("/v3/api-docs").json().path("paths");
+
+        assertThat(List.of(
+                        "/api/v1/batches/{id}/codes",
+                        "/api/v1/codes/{code}",
+                        "/api/v1/codes/{code}/qr.png",
+                        "/api/v1/codes/{code}/qr.svg",
+                        "/api/v1/codes/{code}/disable",
+                        "/api/v1/codes/decode",
+                        "/api/v1/batches/{id}/labels.pdf",
+                        "/api/v1/batches/{id}/certificate.pdf"))
+                .allMatch(paths::has);
+    }
+
     /** A batch as a test created it. */
     record Batch(long id, String number) {}
 

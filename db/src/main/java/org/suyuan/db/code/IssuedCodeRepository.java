@@ -12,15 +12,10 @@ import org.springframework.data.repository.query.Param;
 
 public interface IssuedCodeRepository extends JpaRepository<IssuedCode, String>, IssuedCodeInserts {
 
-    /** A batch's trace code is its item number 0; serials are 1, 2, 3... */
-    Optional<IssuedCode> findByBatchIdAndItemNumber(Long batchId, int itemNumber);
-
     Page<IssuedCode> findAllByBatchId(Long batchId, Pageable pageable);
 
     List<IssuedCode> findAllByBatchIdAndKindAndStatusAndItemNumberBetweenOrderByItemNumber(
             Long batchId, CodeKind kind, CodeStatus status, int fromItemNumber, int toItemNumber);
-
-    long countByBatchIdAndKindAndStatus(Long batchId, CodeKind kind, CodeStatus status);
 
     /** The highest serial number of a batch, 0 before the first: serials are numbered without gaps. */
     @Query("select coalesce(max(c.itemNumber), 0) from IssuedCode c where c.batchId = :batchId")
@@ -43,6 +38,15 @@ public interface IssuedCodeRepository extends JpaRepository<IssuedCode, String>,
             value = "select id from batch where id = :batchId and organization_id = :organizationId for update",
             nativeQuery = true)
     Optional<Long> lockBatch(@Param("batchId") Long batchId, @Param("organizationId") Long organizationId);
+
+    /**
+     * The batch's trace code (its item number 0; serials are 1, 2, 3...), read with a lock: a locking read sees the latest committed row even when the
+     * transaction's snapshot is older (MySQL), so a trace code another instance just issued is not missed.
+     */
+    @Query(
+            value = "select * from issued_code where batch_id = :batchId and item_number = 0 for update",
+            nativeQuery = true)
+    Optional<IssuedCode> lockBatchCode(@Param("batchId") Long batchId);
 
     /**
      * The batches a batch-level GS1 Digital Link names: batch number (AI 10) of a product with this GTIN (AI

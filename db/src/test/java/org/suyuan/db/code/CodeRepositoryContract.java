@@ -152,6 +152,13 @@ abstract class CodeRepositoryContract {
         assertThat(codes.findBatchesByGtinAndBatchNumber("06901234567893", "QYJ-2026-001"))
                 .isEmpty();
         assertThat(codes.lockBatch(batch.getId(), batch.getOrganizationId())).contains(batch.getId());
+        assertThat(codes.lockBatchCode(batch.getId())).isEmpty();
+        codes.saveAndFlush(
+                IssuedCode.forBatch("6000000000000000A", batch.getOrganizationId(), batch.getId(), NOW, null));
+        assertThat(codes.lockBatchCode(batch.getId()))
+                .get()
+                .extracting(IssuedCode::getCode)
+                .isEqualTo("6000000000000000A");
         assertThat(codes.lockBatch(batch.getId(), batch.getOrganizationId() + 1))
                 .isEmpty();
     }
