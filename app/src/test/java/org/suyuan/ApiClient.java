@@ -56,6 +56,40 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    public Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** A response whose body is kept as bytes: images, PDFs. */
+    public record BinaryResponse(int status, Map<String, String> headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+
+        /** The body read as text, e.g. a problem+json that came instead of the image. */
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    public BinaryResponse getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response =
+                    http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            Map<String, String> headers = new LinkedHashMap<>();
+            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+            return new BinaryResponse(response.statusCode(), headers, response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, Object body) {
         return post(path, body, Map.of());
     }

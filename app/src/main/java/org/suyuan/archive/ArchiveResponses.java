@@ -69,7 +69,14 @@ final class ArchiveResponses {
         }
     }
 
-    record ProductResponse(Long id, String name, String category, String categoryName, String variety, String gtin) {
+    record ProductResponse(
+            Long id,
+            String name,
+            String category,
+            String categoryName,
+            String variety,
+            String gtin,
+            Quantity itemSize) {
 
         static ProductResponse of(Product p) {
             return new ProductResponse(
@@ -78,7 +85,8 @@ final class ArchiveResponses {
                     p.getCategory().name(),
                     p.getCategory().chineseName(),
                     p.getVariety(),
-                    p.getGtin());
+                    p.getGtin(),
+                    OrganizationService.itemSizeOf(p).orElse(null));
         }
     }
 

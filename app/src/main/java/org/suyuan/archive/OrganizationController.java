@@ -1,6 +1,7 @@
 package org.suyuan.archive;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -65,7 +66,14 @@ class OrganizationController {
             @NotBlank @Size(max = 100) String name,
             @NotNull ProductCategory category,
             @NotBlank @Size(max = 100) String variety,
-            @Size(max = 14) String gtin) {}
+            @Size(max = 14) String gtin,
+
+            @Schema(
+                    description =
+                            "How much of the harvest one labelled item holds, e.g. {\"amount\": \"0.5\", \"unit\": \"KG\"};"
+                                    + " caps the per-item serials of a batch. Omit for one item per harvested unit.")
+            @Valid
+            Quantity itemSize) {}
 
     @PostMapping("/organizations")
     @PreAuthorize("hasRole('ADMIN')")
@@ -134,7 +142,7 @@ class OrganizationController {
         var product = registry.addProduct(
                 user.requireOrganization(),
                 new OrganizationService.NewProduct(
-                        request.name(), request.category(), request.variety(), request.gtin()));
+                        request.name(), request.category(), request.variety(), request.gtin(), request.itemSize()));
         return ResponseEntity.created(URI.create("/api/v1/products/" + product.getId()))
                 .body(ProductResponse.of(product));
     }

@@ -3,6 +3,7 @@ package org.suyuan.archive;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -65,7 +66,16 @@ public class OrganizationService {
             BigDecimal longitude,
             BigDecimal areaMu) {}
 
-    public record NewProduct(String name, ProductCategory category, String variety, String gtin) {}
+    /**
+     * A product; {@code itemSize} is how much of the harvest one labelled item holds (e.g. 0.5 KG per bag), which
+     * caps the per-item serials of its batches, or null for one item per harvested unit.
+     */
+    public record NewProduct(String name, ProductCategory category, String variety, String gtin, Quantity itemSize) {
+
+        public NewProduct(String name, ProductCategory category, String variety, String gtin) {
+            this(name, category, variety, gtin, null);
+        }
+    }
 
     @Transactional
     public Organization register(NewOrganization request) {
@@ -148,8 +158,16 @@ public class OrganizationService {
         if (products.existsByOrganizationIdAndNameAndVariety(organizationId, request.name(), request.variety())) {
             throw ConflictException.duplicateProduct(request.name(), request.variety());
         }
-        return products.save(
-                new Product(organizationId, request.name(), request.category(), request.variety(), gtin, now()));
+        Quantity itemSize = request.itemSize();
+        return products.save(new Product(
+                organizationId,
+                request.name(),
+                request.category(),
+                request.variety(),
+                gtin,
+                itemSize == null ? null : itemSize.amount(),
+                itemSize == null ? null : itemSize.unit().name(),
+                now()));
     }
 
     @Transactional(readOnly = true)
@@ -161,6 +179,14 @@ public class OrganizationService {
     @Transactional(readOnly = true)
     public Page<Product> products(Long organizationId, Pageable pageable) {
         return products.findAllByOrganizationId(organizationId, pageable);
+    }
+
+    /** How much of the harvest one item of this product holds, if the producer said. */
+    public static Optional<Quantity> itemSizeOf(Product product) {
+        if (product.getItemSizeAmount() == null || product.getItemSizeUnit() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Quantity(product.getItemSizeAmount(), QuantityUnit.valueOf(product.getItemSizeUnit())));
     }
 
     private static String parseGtin(String input) {

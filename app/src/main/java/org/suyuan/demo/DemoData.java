@@ -17,6 +17,9 @@ import org.suyuan.account.AccountService;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.BatchService;
 import org.suyuan.archive.OrganizationService;
+import org.suyuan.archive.Quantity;
+import org.suyuan.archive.QuantityUnit;
+import org.suyuan.code.CodeService;
 import org.suyuan.db.archive.Batch;
 import org.suyuan.db.archive.EventType;
 import org.suyuan.db.archive.OrganizationType;
@@ -43,6 +46,7 @@ class DemoData implements ApplicationRunner {
     private final AccountService accounts;
     private final OrganizationService registry;
     private final BatchService batches;
+    private final CodeService codes;
     private final JsonMapper json;
     private final SuyuanProperties properties;
     private final Clock clock;
@@ -51,12 +55,14 @@ class DemoData implements ApplicationRunner {
             AccountService accounts,
             OrganizationService registry,
             BatchService batches,
+            CodeService codes,
             JsonMapper json,
             SuyuanProperties properties,
             Clock clock) {
         this.accounts = accounts;
         this.registry = registry;
         this.batches = batches;
+        this.codes = codes;
         this.json = json;
         this.properties = properties;
         this.clock = clock;
@@ -105,7 +111,8 @@ class DemoData implements ApplicationRunner {
                         new BigDecimal("8.5")));
         Product tomato = registry.addProduct(
                 cooperative.getId(),
-                new OrganizationService.NewProduct("番茄", ProductCategory.VEGETABLE, "粉冠一号", "6901234567892"));
+                new OrganizationService.NewProduct(
+                        "番茄", ProductCategory.VEGETABLE, "粉冠一号", "6901234567892", Quantity.of("5", QuantityUnit.KG)));
         Product cowpea = registry.addProduct(
                 cooperative.getId(),
                 new OrganizationService.NewProduct("豇豆", ProductCategory.VEGETABLE, "之豇28-2", null));
@@ -190,6 +197,8 @@ class DemoData implements ApplicationRunner {
                 EventType.SHIPMENT,
                 today.minusDays(19),
                 Map.of("buyerName", "芜湖市鸠江区农产品批发市场", "quantity", Map.of("amount", "1200", "unit", "KG")));
+        // Every batch got its trace code when it was opened; the harvested one also has a few 5 kg crates labelled.
+        codes.issueSerials(farmer, harvested.getId(), 6);
 
         Batch growing = batches.open(
                 farmer,

@@ -32,8 +32,12 @@ class SupervisionQueries {
             String regionCode,
             String productName,
             ProductCategory category,
+            String plotName,
             String status,
             LocalDate startedOn) {}
+
+    /** A stored event, still in force (not superseded by a correction). */
+    record EventRow(long batchId, String type, LocalDate occurredOn, String details) {}
 
     /** A producer in the 名录. */
     record ProducerRow(long id, String name, String type, String regionCode, String contactPhone, long batches) {}
@@ -43,8 +47,9 @@ class SupervisionQueries {
 
     private static final String BATCH_COLUMNS = """
             select b.id, b.batch_number, o.id as organization_id, o.name as organization_name, o.region_code,
-                   p.name as product_name, p.category, b.status, b.started_on
+                   p.name as product_name, p.category, pl.name as plot_name, b.status, b.started_on
             from batch b join organization o on o.id = b.organization_id join product p on p.id = b.product_id
+            join plot pl on pl.id = b.plot_id
             """;
 
     List<BatchRow> batches(Jurisdiction jurisdiction) {
@@ -70,6 +75,46 @@ class SupervisionQueries {
                 .query(BATCH_COLUMNS + " where b.id = :id", Map.of("id", batchId), (rs, row) -> batchRow(rs))
                 .stream()
                 .findFirst();
+    }
+
+    /** Many batches at once, wherever they are (the trace decides what the caller may see of each). */
+    Map<Long, BatchRow> anyBatches(java.util.Collection<Long> ids) {
+        Map<Long, BatchRow> rows = new HashMap<>();
+        for (List<Long> chunk : chunks(ids)) {
+            jdbc.query(BATCH_COLUMNS + " where b.id in (:ids)", Map.of("ids", chunk), (rs, row) -> batchRow(rs))
+                    .forEach(row -> rows.put(row.id(), row));
+        }
+        return rows;
+    }
+
+    /** The events of these types in force on these batches, oldest first. */
+    List<EventRow> effectiveEvents(java.util.Collection<Long> batchIds, List<String> types) {
+        List<EventRow> events = new java.util.ArrayList<>();
+        for (List<Long> chunk : chunks(batchIds)) {
+            events.addAll(jdbc.query(
+                    """
+                    select e.batch_id, e.type, e.occurred_on, e.details from batch_event e
+                    where e.batch_id in (:ids) and e.type in (:types)
+                      and not exists (select 1 from batch_event c where c.supersedes_event_id = e.id)
+                    order by e.batch_id, e.sequence_number
+                    """,
+                    new MapSqlParameterSource("ids", chunk).addValue("types", types),
+                    (rs, row) -> new EventRow(
+                            rs.getLong("batch_id"),
+                            rs.getString("type"),
+                            rs.getDate("occurred_on").toLocalDate(),
+                            rs.getString("details"))));
+        }
+        return events;
+    }
+
+    private static List<List<Long>> chunks(java.util.Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        List<List<Long>> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += 1000) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + 1000)));
+        }
+        return chunks;
     }
 
     List<ProducerRow> producers(Jurisdiction jurisdiction) {
@@ -219,6 +264,7 @@ class SupervisionQueries {
                 rs.getString("region_code"),
                 rs.getString("product_name"),
                 ProductCategory.valueOf(rs.getString("category")),
+                rs.getString("plot_name"),
                 rs.getString("status"),
                 rs.getDate("started_on").toLocalDate());
     }

@@ -1,8 +1,6 @@
 package org.suyuan.supervision;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,38 +38,32 @@ class SupplyGraph {
 
     /** Shipments from these batches that no batch on Suyuan has received (yet): buyers to contact directly. */
     List<BatchLink> unconfirmedShipments(List<Long> batchIds) {
-        List<BatchLink> pending = new ArrayList<>();
-        for (long batchId : batchIds) {
-            links.findAllBySourceBatchIdOrderById(batchId).stream()
-                    .filter(link -> link.getState() == BatchLink.State.PENDING)
-                    .forEach(pending::add);
-        }
-        return pending;
+        return links.findAllBySourceBatchIdInOrderById(batchIds).stream()
+                .filter(link -> link.getState() == BatchLink.State.PENDING)
+                .toList();
     }
 
+    /** One query per level of the graph, not one per batch. */
     private List<Step> walk(long start, boolean forward) {
         List<Step> steps = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         seen.add(start);
-        Deque<Step> queue = new ArrayDeque<>();
-        queue.add(new Step(null, start, start, 0));
-        while (!queue.isEmpty()) {
-            Step current = queue.poll();
-            if (current.depth() >= MAXIMUM_DEPTH) {
-                continue;
-            }
+        List<Long> level = List.of(start);
+        for (int depth = 1; depth <= MAXIMUM_DEPTH && !level.isEmpty(); depth++) {
             List<BatchLink> next = forward
-                    ? links.findAllBySourceBatchIdOrderById(current.batchId())
-                    : links.findAllByTargetBatchIdOrderById(current.batchId());
+                    ? links.findAllBySourceBatchIdInOrderById(level)
+                    : links.findAllByTargetBatchIdInOrderById(level);
+            List<Long> nextLevel = new ArrayList<>();
             for (BatchLink link : next) {
                 Long neighbour = forward ? link.getTargetBatchId() : link.getSourceBatchId();
                 if (neighbour == null || !seen.add(neighbour)) {
                     continue;
                 }
-                Step step = new Step(link, neighbour, current.batchId(), current.depth() + 1);
-                steps.add(step);
-                queue.add(step);
+                long from = forward ? link.getSourceBatchId() : link.getTargetBatchId();
+                steps.add(new Step(link, neighbour, from, depth));
+                nextLevel.add(neighbour);
             }
+            level = nextLevel;
         }
         return steps;
     }

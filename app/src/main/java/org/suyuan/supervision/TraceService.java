@@ -2,51 +2,44 @@ package org.suyuan.supervision;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.suyuan.account.CurrentUser;
-import org.suyuan.archive.ArchiveEntry;
-import org.suyuan.archive.BatchService;
 import org.suyuan.archive.EventDetails;
 import org.suyuan.archive.Regions;
-import org.suyuan.db.archive.Batch;
-import org.suyuan.db.archive.BatchRepository;
-import org.suyuan.db.archive.Plot;
-import org.suyuan.db.archive.PlotRepository;
 import org.suyuan.problem.NotFoundException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Traces a batch backward (plots, inputs, source batches, processing inputs) and forward (shipments, buyers,
  * downstream batches) at any depth. A regulator may start from a batch in its jurisdiction and a producer from its
  * own; batches beyond what the caller may see appear only as "outside", with their region, so the inspector knows
  * whom to call without reading another district's records.
+ *
+ * <p>A handful of queries whatever the size of the graph: one per level of links, one for all the batches, one
+ * for all their inputs and sales.
  */
 @Service
 public class TraceService {
 
+    private static final List<String> INPUT_TYPES = List.of("PLANTING", "FERTILISING", "PESTICIDE_USE");
+    private static final List<String> SALE_TYPES = List.of("SHIPMENT");
+
     private final SupervisionQueries queries;
     private final SupplyGraph graph;
-    private final BatchService batchService;
-    private final BatchRepository batches;
-    private final PlotRepository plots;
     private final Regions regions;
+    private final JsonMapper json;
 
-    TraceService(
-            SupervisionQueries queries,
-            SupplyGraph graph,
-            BatchService batchService,
-            BatchRepository batches,
-            PlotRepository plots,
-            Regions regions) {
+    TraceService(SupervisionQueries queries, SupplyGraph graph, Regions regions, JsonMapper json) {
         this.queries = queries;
         this.graph = graph;
-        this.batchService = batchService;
-        this.batches = batches;
-        this.plots = plots;
         this.regions = regions;
+        this.json = json;
     }
 
     /**
@@ -73,7 +66,7 @@ public class TraceService {
     /** An input used on a batch: seed, fertiliser or pesticide, from its archive. */
     public record InputUse(long batchId, String type, LocalDate on, String name, String detail) {}
 
-    /** A sale to a buyer that is not a batch on Suyuan (not on Suyuan, or receipt not yet confirmed). */
+    /** A sale recorded on a batch (to a buyer on Suyuan or not). */
     public record Sale(long batchId, LocalDate on, String buyerName, Long buyerOrganizationId, String quantity) {}
 
     public record Trace(Node batch, List<Node> backward, List<Node> forward, List<InputUse> inputs, List<Sale> sales) {}
@@ -83,21 +76,27 @@ public class TraceService {
         Predicate<SupervisionQueries.BatchRow> visible = visibility(user);
         SupervisionQueries.BatchRow start =
                 queries.anyBatch(batchId).filter(visible).orElseThrow(() -> NotFoundException.batch(batchId));
-        Node root = node(start, true, null, null, 0, null);
-        List<Node> backward = new ArrayList<>();
-        for (SupplyGraph.Step step : graph.upstream(batchId)) {
-            backward.add(stepNode(step, visible));
-        }
-        List<Node> forward = new ArrayList<>();
-        for (SupplyGraph.Step step : graph.downstream(batchId)) {
-            forward.add(stepNode(step, visible));
-        }
-        List<InputUse> inputs = new ArrayList<>();
-        inputs.addAll(inputsOf(start.id()));
-        backward.stream().filter(Node::visible).forEach(node -> inputs.addAll(inputsOf(node.batchId())));
-        List<Sale> sales = new ArrayList<>(salesOf(start.id()));
-        forward.stream().filter(Node::visible).forEach(node -> sales.addAll(salesOf(node.batchId())));
-        return new Trace(root, backward, forward, inputs, sales);
+        List<SupplyGraph.Step> upstream = graph.upstream(batchId);
+        List<SupplyGraph.Step> downstream = graph.downstream(batchId);
+        Set<Long> reached = new LinkedHashSet<>();
+        upstream.forEach(step -> reached.add(step.batchId()));
+        downstream.forEach(step -> reached.add(step.batchId()));
+        Map<Long, SupervisionQueries.BatchRow> rows = queries.anyBatches(reached);
+
+        List<Node> backward =
+                upstream.stream().map(step -> stepNode(step, rows, visible)).toList();
+        List<Node> forward =
+                downstream.stream().map(step -> stepNode(step, rows, visible)).toList();
+        Set<Long> backwardVisible = new LinkedHashSet<>(List.of(start.id()));
+        backward.stream().filter(Node::visible).forEach(node -> backwardVisible.add(node.batchId()));
+        Set<Long> forwardVisible = new LinkedHashSet<>(List.of(start.id()));
+        forward.stream().filter(Node::visible).forEach(node -> forwardVisible.add(node.batchId()));
+        return new Trace(
+                node(start, true, null, null, 0, null),
+                backward,
+                forward,
+                inputs(backwardVisible),
+                sales(forwardVisible));
     }
 
     private Predicate<SupervisionQueries.BatchRow> visibility(CurrentUser user) {
@@ -109,8 +108,11 @@ public class TraceService {
         return row -> row.organizationId() == organizationId;
     }
 
-    private Node stepNode(SupplyGraph.Step step, Predicate<SupervisionQueries.BatchRow> visible) {
-        SupervisionQueries.BatchRow row = queries.anyBatch(step.batchId()).orElseThrow();
+    private Node stepNode(
+            SupplyGraph.Step step,
+            Map<Long, SupervisionQueries.BatchRow> rows,
+            Predicate<SupervisionQueries.BatchRow> visible) {
+        SupervisionQueries.BatchRow row = rows.get(step.batchId());
         String quantity = step.link().getQuantityAmount() == null
                 ? null
                 : step.link().getQuantityAmount().stripTrailingZeros().toPlainString() + " "
@@ -120,6 +122,7 @@ public class TraceService {
 
     private Node node(
             SupervisionQueries.BatchRow row, boolean visible, String via, Long from, int depth, String quantity) {
+        String regionName = regions.fullName(row.regionCode());
         if (!visible) {
             return new Node(
                     row.id(),
@@ -127,7 +130,7 @@ public class TraceService {
                     null,
                     null,
                     row.regionCode(),
-                    regions.fullName(row.regionCode()),
+                    regionName,
                     null,
                     null,
                     null,
@@ -136,16 +139,15 @@ public class TraceService {
                     depth,
                     quantity);
         }
-        Optional<Plot> plot = batches.findById(row.id()).flatMap(b -> plots.findById(b.getPlotId()));
         return new Node(
                 row.id(),
                 true,
                 row.batchNumber(),
                 row.organizationName(),
                 row.regionCode(),
-                regions.fullName(row.regionCode()),
+                regionName,
                 row.productName(),
-                plot.map(Plot::getName).orElse(null),
+                row.plotName(),
                 row.status(),
                 via,
                 from,
@@ -153,49 +155,55 @@ public class TraceService {
                 quantity);
     }
 
-    private List<InputUse> inputsOf(long batchId) {
-        Batch batch = batches.findById(batchId).orElseThrow();
+    private List<InputUse> inputs(Set<Long> batchIds) {
         List<InputUse> inputs = new ArrayList<>();
-        for (ArchiveEntry entry : ArchiveEntry.effective(batchService.historyOf(batch))) {
-            if (entry.details() instanceof EventDetails.PesticideUse use) {
-                inputs.add(new InputUse(
-                        batchId,
-                        entry.type().name(),
-                        entry.occurredOn(),
-                        use.productName(),
-                        use.registrationNumber() + "，" + use.activeIngredient() + "，" + use.dose() + use.doseUnit()
-                                + "，安全间隔期 " + use.safetyIntervalDays() + " 天"));
-            } else if (entry.details() instanceof EventDetails.Fertilising fertilising) {
-                inputs.add(new InputUse(
-                        batchId,
-                        entry.type().name(),
-                        entry.occurredOn(),
-                        fertilising.fertiliserName(),
-                        fertilising.amount().toString()));
-            } else if (entry.details() instanceof EventDetails.Planting planting) {
-                inputs.add(new InputUse(
-                        batchId,
-                        entry.type().name(),
-                        entry.occurredOn(),
-                        planting.seedVariety() == null ? planting.method() : planting.seedVariety(),
-                        planting.seedSource()));
+        for (SupervisionQueries.EventRow event : queries.effectiveEvents(batchIds, INPUT_TYPES)) {
+            switch (event.type()) {
+                case "PESTICIDE_USE" -> {
+                    var use = json.readValue(event.details(), EventDetails.PesticideUse.class);
+                    inputs.add(new InputUse(
+                            event.batchId(),
+                            event.type(),
+                            event.occurredOn(),
+                            use.productName(),
+                            use.registrationNumber() + "，" + use.activeIngredient() + "，" + use.dose() + use.doseUnit()
+                                    + "，安全间隔期 " + use.safetyIntervalDays() + " 天"));
+                }
+                case "FERTILISING" -> {
+                    var fertilising = json.readValue(event.details(), EventDetails.Fertilising.class);
+                    inputs.add(new InputUse(
+                            event.batchId(),
+                            event.type(),
+                            event.occurredOn(),
+                            fertilising.fertiliserName(),
+                            fertilising.amount() == null
+                                    ? null
+                                    : fertilising.amount().toString()));
+                }
+                default -> {
+                    var planting = json.readValue(event.details(), EventDetails.Planting.class);
+                    inputs.add(new InputUse(
+                            event.batchId(),
+                            event.type(),
+                            event.occurredOn(),
+                            planting.seedVariety() == null ? planting.method() : planting.seedVariety(),
+                            planting.seedSource()));
+                }
             }
         }
         return inputs;
     }
 
-    private List<Sale> salesOf(long batchId) {
-        Batch batch = batches.findById(batchId).orElseThrow();
+    private List<Sale> sales(Set<Long> batchIds) {
         List<Sale> sales = new ArrayList<>();
-        for (ArchiveEntry entry : ArchiveEntry.effective(batchService.historyOf(batch))) {
-            if (entry.details() instanceof EventDetails.Shipment shipment) {
-                sales.add(new Sale(
-                        batchId,
-                        entry.occurredOn(),
-                        shipment.buyerName(),
-                        shipment.buyerOrganizationId(),
-                        shipment.quantity().toString()));
-            }
+        for (SupervisionQueries.EventRow event : queries.effectiveEvents(batchIds, SALE_TYPES)) {
+            var shipment = json.readValue(event.details(), EventDetails.Shipment.class);
+            sales.add(new Sale(
+                    event.batchId(),
+                    event.occurredOn(),
+                    shipment.buyerName(),
+                    shipment.buyerOrganizationId(),
+                    shipment.quantity() == null ? null : shipment.quantity().toString()));
         }
         return sales;
     }

@@ -10,6 +10,10 @@ public interface BatchLinkRepository extends JpaRepository<BatchLink, Long> {
 
     List<BatchLink> findAllByTargetBatchIdOrderById(Long targetBatchId);
 
+    List<BatchLink> findAllBySourceBatchIdInOrderById(java.util.Collection<Long> sourceBatchIds);
+
+    List<BatchLink> findAllByTargetBatchIdInOrderById(java.util.Collection<Long> targetBatchIds);
+
     List<BatchLink> findAllByTargetOrganizationIdAndStateOrderById(Long targetOrganizationId, BatchLink.State state);
 
     Optional<BatchLink> findByIdAndTargetOrganizationId(Long id, Long targetOrganizationId);

@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A product an organization grows: category, variety and, for retail, a GTIN. */
@@ -30,6 +31,11 @@ public class Product {
 
     private String gtin;
 
+    /** How much of the harvest one item holds (with {@link #itemSizeUnit}); null for one item per unit. */
+    private BigDecimal itemSizeAmount;
+
+    private String itemSizeUnit;
+
     @Column(updatable = false)
     private Instant createdAt;
 
@@ -48,6 +54,24 @@ public class Product {
         this.variety = variety;
         this.gtin = gtin;
         this.createdAt = createdAt;
+    }
+
+    /** A product whose items each hold {@code itemSizeAmount} {@code itemSizeUnit} (e.g. 0.5 KG per bag). */
+    public Product(
+            Long organizationId,
+            String name,
+            ProductCategory category,
+            String variety,
+            String gtin,
+            BigDecimal itemSizeAmount,
+            String itemSizeUnit,
+            Instant createdAt) {
+        this(organizationId, name, category, variety, gtin, createdAt);
+        if ((itemSizeAmount == null) != (itemSizeUnit == null)) {
+            throw new IllegalArgumentException("An item size needs both an amount and a unit");
+        }
+        this.itemSizeAmount = itemSizeAmount;
+        this.itemSizeUnit = itemSizeUnit;
     }
 
     public Long getId() {
@@ -72,6 +96,14 @@ public class Product {
 
     public String getGtin() {
         return gtin;
+    }
+
+    public BigDecimal getItemSizeAmount() {
+        return itemSizeAmount;
+    }
+
+    public String getItemSizeUnit() {
+        return itemSizeUnit;
     }
 
     public Instant getCreatedAt() {
