@@ -84,6 +84,31 @@ public class CodeService {
     }
 
     /**
+     * Where the producer's batch stands with codes, as its page shows it: the trace code (issued now if the batch
+     * has none), how many serials were issued, and how many its harvest allows.
+     *
+     * @param harvested the harvest as people write it (e.g. {@code 3200千克}), empty before any harvest
+     */
+    public record BatchCodes(
+            String batchCode, boolean batchCodeDisabled, int serialsIssued, long serialCap, String harvested) {}
+
+    @Transactional
+    public BatchCodes status(CurrentUser user, Long batchId) {
+        Long organizationId = user.requireOrganization();
+        IssuedCode batchCode = batchCode(organizationId, batchId, user.username());
+        Batch batch = batches.batch(organizationId, batchId);
+        Product product = registry.product(organizationId, batch.getProductId());
+        SerialAllowance allowance =
+                SerialAllowance.of(batches.history(organizationId, batchId), OrganizationService.itemSizeOf(product));
+        return new BatchCodes(
+                batchCode.getCode(),
+                batchCode.isDisabled(),
+                codes.lastItemNumber(batchId),
+                allowance.cap(),
+                allowance.harvested());
+    }
+
+    /**
      * Issues {@code count} per-item serials for the producer's batch, numbered after those already issued.
      *
      * @throws SerialsExceedHarvestException if the batch would then have more serials than its harvest allows

@@ -38,7 +38,7 @@ import org.suyuan.qr.QrSvg;
  * short transactions; rendering runs outside them, so a thousand-label PDF holds no database connection.
  */
 @Service
-class LabelService {
+public class LabelService {
 
     private final CodeService codes;
     private final BatchService batches;
@@ -73,7 +73,24 @@ class LabelService {
             LinkKind link) {}
 
     /** A rendered document and the name to save it under. */
-    record Document(byte[] content, String filename) {}
+    public record Document(byte[] content, String filename) {}
+
+    /**
+     * The producer's label sheet as the portal pages offer it: the batch's trace code (one page) or all its active
+     * serials, each QR carrying {@code /t/{code}} at the default error correction.
+     */
+    public Document labelSheet(CurrentUser user, Long batchId, LabelLayout layout, boolean serials) {
+        return labels(
+                user,
+                batchId,
+                new LabelRequest(layout, serials, null, null, null, ErrorCorrection.DEFAULT, LinkKind.TRACE));
+    }
+
+    /** The batch's 承诺达标合格证 with the default basis, as the portal pages offer it. */
+    public Document certificate(CurrentUser user, Long batchId, CertificateFormat format) {
+        return certificate(
+                user, batchId, format, java.util.EnumSet.noneOf(CertificateBasis.class), ErrorCorrection.DEFAULT);
+    }
 
     QrCode qrCode(CodeView view, LinkKind link, ErrorCorrection errorCorrection) {
         return QrCode.encode(links.printed(view, link).content(), errorCorrection);

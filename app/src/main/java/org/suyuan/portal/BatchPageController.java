@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
@@ -29,10 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.AttachmentService;
 import org.suyuan.archive.BatchService;
-import org.suyuan.archive.SupplyChainService;
 import org.suyuan.db.archive.Attachment;
 import org.suyuan.db.archive.Batch;
-import org.suyuan.db.archive.EventType;
 import org.suyuan.problem.ProblemException;
 import org.suyuan.web.FormErrors;
 import org.suyuan.web.PageController;
@@ -43,9 +39,8 @@ class BatchPageController {
 
     private final BatchService batches;
     private final AttachmentService attachments;
-    private final SupplyChainService supplyChain;
     private final BatchViews views;
-    private final Timeline timeline;
+    private final BatchPage batchPage;
     private final PortalMessages messages;
     private final Today today;
     private final DataSize maxAttachmentSize;
@@ -53,17 +48,15 @@ class BatchPageController {
     BatchPageController(
             BatchService batches,
             AttachmentService attachments,
-            SupplyChainService supplyChain,
             BatchViews views,
-            Timeline timeline,
+            BatchPage batchPage,
             PortalMessages messages,
             Today today,
             @Value("${suyuan.attachments.max-size:10MB}") DataSize maxAttachmentSize) {
         this.batches = batches;
         this.attachments = attachments;
-        this.supplyChain = supplyChain;
         this.views = views;
-        this.timeline = timeline;
+        this.batchPage = batchPage;
         this.messages = messages;
         this.today = today;
         this.maxAttachmentSize = maxAttachmentSize;
@@ -127,35 +120,7 @@ class BatchPageController {
 
     @GetMapping("/portal/batches/{id}")
     String batch(CurrentUser user, @PathVariable Long id, Model model) {
-        return batchPage(user.requireOrganization(), id, model);
-    }
-
-    /** The batch page; also what a failed upload or code request shows again, with its error. */
-    String batchPage(Long organizationId, Long id, Model model) {
-        BatchViews.Overview overview = views.overview(organizationId, id);
-        List<Attachment> files = attachments.attachments(organizationId, id);
-        LocalDate day = today.date();
-        model.addAttribute("overview", overview);
-        model.addAttribute("batch", overview.batch());
-        model.addAttribute("entries", timeline.of(id, overview.history(), files, today));
-        model.addAttribute("attachments", files);
-        model.addAttribute("links", supplyChain.links(organizationId, id));
-        model.addAttribute("violations", batches.violations(organizationId, id));
-        model.addAttribute("types", recordableTypes());
-        model.addAttribute("harvestBlocked", overview.harvestBlocked(day));
-        model.addAttribute("today", day);
-        model.addAttribute("maxAttachmentMegabytes", maxAttachmentSize.toMegabytes());
-        model.addAttribute("maxAttachmentBytes", maxAttachmentSize.toBytes());
-        return "portal/batch";
-    }
-
-    /** An event type a producer can record, with its words. */
-    record TypeChoice(EventType type, String name) {}
-
-    private List<TypeChoice> recordableTypes() {
-        List<TypeChoice> types = new ArrayList<>();
-        EventFields.RECORDABLE.forEach(type -> types.add(new TypeChoice(type, messages.eventType(type))));
-        return types;
+        return batchPage.show(user, id, model);
     }
 
     @PostMapping("/portal/batches/{id}/attachments")
@@ -170,12 +135,11 @@ class BatchPageController {
         Long organizationId = user.requireOrganization();
         batches.batch(organizationId, id);
         if (file == null || file.isEmpty()) {
-            return uploadFailed(
-                    organizationId, id, model, response, HttpStatus.BAD_REQUEST, messages.get("upload.empty"));
+            return uploadFailed(user, id, model, response, HttpStatus.BAD_REQUEST, messages.get("upload.empty"));
         }
         if (file.getSize() > maxAttachmentSize.toBytes()) {
             return uploadFailed(
-                    organizationId,
+                    user,
                     id,
                     model,
                     response,
@@ -187,20 +151,15 @@ class BatchPageController {
             redirect.addFlashAttribute("saved", messages.get("upload.saved", stored.getFilename()));
             return "redirect:/portal/batches/" + id + "#attachments";
         } catch (ProblemException problem) {
-            return uploadFailed(organizationId, id, model, response, problem.status(), problem.detail());
+            return uploadFailed(user, id, model, response, problem.status(), problem.detail());
         }
     }
 
     private String uploadFailed(
-            Long organizationId,
-            Long id,
-            Model model,
-            HttpServletResponse response,
-            HttpStatus status,
-            String message) {
+            CurrentUser user, Long id, Model model, HttpServletResponse response, HttpStatus status, String message) {
         response.setStatus(status.value());
         model.addAttribute("uploadError", message);
-        return batchPage(organizationId, id, model);
+        return batchPage.show(user, id, model);
     }
 
     @GetMapping("/portal/batches/{id}/attachments/{attachmentId}")

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.OrganizationService;
+import org.suyuan.archive.Quantity;
+import org.suyuan.archive.QuantityUnit;
 import org.suyuan.archive.Regions;
 import org.suyuan.db.archive.Organization;
 import org.suyuan.db.archive.ProductCategory;
@@ -89,6 +91,11 @@ class OrganizationPageController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Long organizationId = user.requireOrganization();
+        boolean sized =
+                form.getItemSizeAmount() != null && !form.getItemSizeAmount().isBlank();
+        if (sized && form.getItemSizeUnit() == null) {
+            errors.rejectValue("itemSizeUnit", "required", messages.get("form.itemSize.unit"));
+        }
         if (!errors.hasErrors()) {
             try {
                 registry.addProduct(
@@ -97,7 +104,10 @@ class OrganizationPageController {
                                 form.getName().strip(),
                                 form.getCategory(),
                                 form.getVariety().strip(),
-                                blankToNull(form.getGtin())));
+                                blankToNull(form.getGtin()),
+                                sized
+                                        ? new Quantity(decimal(form.getItemSizeAmount()), form.getItemSizeUnit())
+                                        : null));
                 redirect.addFlashAttribute(
                         "saved",
                         messages.get(
@@ -130,6 +140,7 @@ class OrganizationPageController {
         model.addAttribute("regions", regionChoices());
         model.addAttribute("regionNames", regions);
         model.addAttribute("categories", ProductCategory.values());
+        model.addAttribute("units", QuantityUnit.values());
         if (!model.containsAttribute("plotForm")) {
             model.addAttribute("plotForm", plotForm);
         }

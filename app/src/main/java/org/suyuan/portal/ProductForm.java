@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.suyuan.archive.QuantityUnit;
 import org.suyuan.db.archive.ProductCategory;
 
 /** A new product, as typed; the GTIN (商品条码) is optional and checked by the registry. */
@@ -22,6 +23,12 @@ public class ProductForm {
 
     @Pattern(regexp = "|[0-9 ]{8,17}", message = "{form.gtin}")
     private String gtin;
+
+    /** How much one labelled item holds (e.g. 0.5 千克 per bag); caps the serials. Optional. */
+    @Pattern(regexp = "|[0-9]{1,9}(\\.[0-9]{1,3})?", message = "{form.itemSize}")
+    private String itemSizeAmount;
+
+    private QuantityUnit itemSizeUnit;
 
     public String getName() {
         return name;
@@ -53,5 +60,21 @@ public class ProductForm {
 
     public void setGtin(String gtin) {
         this.gtin = gtin;
+    }
+
+    public String getItemSizeAmount() {
+        return itemSizeAmount;
+    }
+
+    public void setItemSizeAmount(String itemSizeAmount) {
+        this.itemSizeAmount = itemSizeAmount;
+    }
+
+    public QuantityUnit getItemSizeUnit() {
+        return itemSizeUnit;
+    }
+
+    public void setItemSizeUnit(QuantityUnit itemSizeUnit) {
+        this.itemSizeUnit = itemSizeUnit;
     }
 }

@@ -3,6 +3,9 @@ package org.suyuan.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,6 +17,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.suyuan.qr.LabelLayout;
 import org.suyuan.web.Browser;
 
 /**
@@ -115,6 +119,31 @@ class PortalBrowserTests {
             assertThat(browser.path()).isEqualTo(batchPath);
             assertThat(browser.text(By.id("batch-status"))).isEqualTo("已采收");
             browser.screenshot("batch-harvested");
+
+            browser.type(By.cssSelector("#serials-form input[name=count]"), "24");
+            browser.follow(By.cssSelector("#serials-form button[type=submit]"));
+            assertThat(browser.text(By.id("serial-status"))).contains("已发放 24 个单品码");
+            browser.screenshot("serials-issued");
+            String traceCode = browser.text(By.id("trace-code"));
+            HttpResponse<byte[]> sheet = browser.download(batchPath + "/labels.pdf?layout=a4-3x8&serials=true");
+            assertThat(sheet.statusCode()).isEqualTo(200);
+            assertThat(sheet.headers().firstValue("Content-Type")).hasValue("application/pdf");
+            String serialUrl = LabelPdfs.firstLabelText(sheet.body(), LabelLayout.A4_3X8);
+            assertThat(serialUrl).startsWith("http://localhost:8080/t/");
+            HttpResponse<byte[]> scanned =
+                    browser.download(URI.create(serialUrl).getPath());
+            assertThat(scanned.statusCode()).isEqualTo(200);
+            assertThat(new String(scanned.body(), StandardCharsets.UTF_8)).contains("E2E-001");
+            HttpResponse<byte[]> batchLabels = browser.download(batchPath + "/labels.pdf?layout=thermal-50x30");
+            assertThat(LabelPdfs.firstLabelText(batchLabels.body(), LabelLayout.THERMAL_50X30))
+                    .isEqualTo("http://localhost:8080/t/" + traceCode);
+            HttpResponse<byte[]> certificate = browser.download(batchPath + "/certificate.pdf?format=a5");
+            assertThat(certificate.statusCode()).isEqualTo(200);
+            assertThat(new String(certificate.body(), 0, 5, StandardCharsets.US_ASCII))
+                    .isEqualTo("%PDF-");
+            browser.get(URI.create(serialUrl).getPath());
+            browser.screenshot("consumer-preview");
+            browser.get(batchPath);
 
             Path photo = Files.createTempFile("field-photo-", ".png");
             Files.write(photo, TestImages.png());
