@@ -30,7 +30,6 @@ import org.suyuan.ledger.Ledger;
 @DirtiesContext
 abstract class AnchoringJourneyContract {
 
-    static final int EVENTS = 10_000;
     private static final String ADMIN = "anchoring-admin";
     private static final String ADMIN_PASSWORD = "anchoring-admin-password";
 
@@ -61,14 +60,19 @@ abstract class AnchoringJourneyContract {
     /** How many anchors the ledger itself holds. */
     abstract long anchorsOnLedger();
 
+    /** How many events the journey records: the 10,000 unless a slower database runs fewer. */
+    int events() {
+        return 10_000;
+    }
+
     @Test
-    void tenThousandEventsRecordedThroughTheApiAreAllAnchoredWithProofsTheLedgerConfirms() {
+    void eventsRecordedThroughTheApiAreAllAnchoredOnceWithProofsTheLedgerConfirms() {
         ArchiveTraffic traffic = traffic();
         List<ArchiveTraffic.Target> targets = traffic.targets(ADMIN, ADMIN_PASSWORD, 4, 50, 4);
 
-        List<ArchiveTraffic.Recorded> recorded = traffic.recordEvents(targets, EVENTS / targets.size(), 16);
+        List<ArchiveTraffic.Recorded> recorded = traffic.recordEvents(targets, events() / targets.size(), 16);
 
-        assertThat(recorded).hasSize(EVENTS);
+        assertThat(recorded).hasSize(events());
         AnchoringAssertions.awaitEverythingAnchored(jdbc, Duration.ofMinutes(2));
         int anchors = AnchoringAssertions.assertAnchoredOnceWithProofs(jdbc, ledger, recorded);
         assertThat(anchorsOnLedger()).isEqualTo(anchors);
