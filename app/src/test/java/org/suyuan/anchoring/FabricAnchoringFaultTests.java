@@ -218,9 +218,10 @@ class FabricAnchoringFaultTests {
                 Optional.empty(),
                 plan.windowStart().minusSeconds(3_600),
                 plan.windowEnd()));
+        Instant windowCloses = outbox.firstPendingCreatedAt().plus(properties.maxWindow());
         Awaitility.await()
                 .atMost(Duration.ofSeconds(5))
-                .until(() -> Instant.now().isAfter(plan.windowEnd().plus(properties.maxWindow())));
+                .until(() -> Instant.now().isAfter(windowCloses));
 
         assertThat(worker.runOnce()).isEqualTo(AnchoringWorker.Step.CONFLICT);
         assertThat(worker.runOnce()).isEqualTo(AnchoringWorker.Step.HALTED);
