@@ -161,7 +161,7 @@ public class BatchService {
                         organization.getAddress()),
                 source,
                 request.notes());
-        append(batch, null, EventType.CREATED, startedOn, null, created, user);
+        append(batch, null, EventType.CREATED, startedOn, created, user);
         return batch;
     }
 
@@ -180,13 +180,19 @@ public class BatchService {
                     new ValidationFailedException.FieldError(request.type() == null ? "type" : "occurredOn", "必须填写")));
         }
         EventDetails details = parseDetails(request.type(), request.details());
-        List<ArchiveEntry> history = history(batch);
         ArchiveEntry corrected = request.supersedes() == null
                 ? null
-                : history.stream()
-                        .filter(e -> e.id().equals(request.supersedes()))
-                        .findFirst()
+                : events.findByIdAndBatchId(request.supersedes(), batch.getId())
+                        .map(this::entryOf)
                         .orElseThrow(() -> NotFoundException.event(request.supersedes()));
+        // Only the event types the rules judge this candidate by: a batch's whole history, parsed on every write,
+        // made recording slower the longer the batch grew.
+        Set<EventType> needed = ArchiveRules.historyNeededFor(request.type(), corrected != null);
+        List<ArchiveEntry> history = needed.isEmpty()
+                ? List.of()
+                : events.findAllByBatchIdAndTypeInOrderBySequenceNumber(batch.getId(), needed).stream()
+                        .map(this::entryOf)
+                        .toList();
         Product product = registry.product(organizationId, batch.getProductId());
         try {
             rules.check(
@@ -206,7 +212,7 @@ public class BatchService {
             throw violation;
         }
         details = withAttachmentHash(batch, details);
-        return append(batch, corrected, request.type(), request.occurredOn(), history, details, user);
+        return append(batch, corrected, request.type(), request.occurredOn(), details, user);
     }
 
     @Transactional(readOnly = true)
@@ -280,16 +286,12 @@ public class BatchService {
             ArchiveEntry corrected,
             EventType type,
             LocalDate occurredOn,
-            List<ArchiveEntry> history,
             EventDetails details,
             CurrentUser user) {
-        ArchiveEntry last = history == null || history.isEmpty()
-                ? null
-                : history.stream()
-                        .max(Comparator.comparingInt(ArchiveEntry::sequenceNumber))
-                        .orElseThrow();
-        int sequence = last == null ? 1 : last.sequenceNumber() + 1;
-        String previousHash = last == null ? EventDocument.genesisHash() : last.eventHash();
+        BatchEvent last = events.findFirstByBatchIdOrderBySequenceNumberDesc(batch.getId())
+                .orElse(null);
+        int sequence = last == null ? 1 : last.getSequenceNumber() + 1;
+        String previousHash = last == null ? EventDocument.genesisHash() : last.getEventHash();
         String detailsJson = documents.canonicalDetails(details);
         Instant recordedAt = now();
         BatchEvent unhashed = new BatchEvent(
