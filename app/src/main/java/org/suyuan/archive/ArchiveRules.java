@@ -92,6 +92,7 @@ class ArchiveRules {
             needed.add(EventType.PESTICIDE_USE);
         } else if (candidate == EventType.SHIPMENT) {
             needed.add(EventType.HARVEST);
+            needed.add(EventType.RECEIPT);
             needed.add(EventType.SHIPMENT);
         }
         return needed;

@@ -60,6 +60,7 @@ public final class AnchoringBenchmark {
         int warmup = Integer.parseInt(options.getOrDefault("warmup-events-per-batch", "20"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "64"));
         boolean drain = options.containsKey("drain");
+        int perRequest = Integer.parseInt(options.getOrDefault("bulk", "1"));
 
         List<String> properties = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -122,7 +123,7 @@ public final class AnchoringBenchmark {
             }
             Snapshot before = Snapshot.of(registry);
             Instant start = Instant.now();
-            List<ArchiveTraffic.Recorded> recorded = traffic.recordEvents(targets, events, threads);
+            List<ArchiveTraffic.Recorded> recorded = traffic.recordEvents(targets, events, threads, perRequest);
             Instant recordedAt = Instant.now();
             awaitAnchored(outbox);
             Instant anchoredAt = Instant.now();

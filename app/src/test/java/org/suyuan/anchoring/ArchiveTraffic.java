@@ -147,13 +147,43 @@ final class ArchiveTraffic {
      * phone writes one batch), {@code threads} at once.
      */
     List<Recorded> recordEvents(List<Target> targets, int eventsPerTarget, int threads) {
+        return recordEvents(targets, eventsPerTarget, threads, 1);
+    }
+
+    /**
+     * The same with {@code perRequest} events in each request: {@code POST /api/v1/events/bulk} when it is more
+     * than one, as an integrator pushing its records would.
+     */
+    List<Recorded> recordEvents(List<Target> targets, int eventsPerTarget, int threads, int perRequest) {
         List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
         runInParallel(targets.size(), threads, index -> {
-            for (int event = 0; event < eventsPerTarget; event++) {
-                recorded.add(recordEvent(targets.get(index)));
+            if (perRequest <= 1) {
+                for (int event = 0; event < eventsPerTarget; event++) {
+                    recorded.add(recordEvent(targets.get(index)));
+                }
+                return;
+            }
+            for (int sent = 0; sent < eventsPerTarget; sent += perRequest) {
+                recorded.addAll(recordBulk(targets.get(index), Math.min(perRequest, eventsPerTarget - sent)));
             }
         });
         return List.copyOf(recorded);
+    }
+
+    List<Recorded> recordBulk(Target target, int count) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(Map.of(
+                    "batchId", target.batchId(),
+                    "type", "IRRIGATION",
+                    "occurredOn", TODAY.toString(),
+                    "details", Map.of("method", "滴灌", "waterSource", "青弋江")));
+        }
+        JsonNode answer = send("POST", "/api/v1/events/bulk", "Bearer " + target.token(), Map.of("events", events));
+        List<Recorded> recorded = new ArrayList<>();
+        answer.forEach(item -> recorded.add(new Recorded(
+                item.path("eventId").asLong(), item.path("eventHash").asText())));
+        return recorded;
     }
 
     JsonNode send(String method, String path, String authorization, Object body) {

@@ -32,7 +32,7 @@ class ArchiveRulesTests {
                 .isEmpty();
         assertThat(ArchiveRules.historyNeededFor(EventType.HARVEST, false)).containsOnly(EventType.PESTICIDE_USE);
         assertThat(ArchiveRules.historyNeededFor(EventType.SHIPMENT, false))
-                .containsOnly(EventType.HARVEST, EventType.SHIPMENT);
+                .containsOnly(EventType.HARVEST, EventType.RECEIPT, EventType.SHIPMENT);
         assertThat(ArchiveRules.historyNeededFor(EventType.IRRIGATION, true)).containsOnly(EventType.IRRIGATION);
         assertThat(ArchiveRules.historyNeededFor(EventType.HARVEST, true))
                 .containsOnly(EventType.HARVEST, EventType.PESTICIDE_USE);
