@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.suyuan.db.archive.Batch;
 import org.suyuan.db.archive.BatchStatus;
@@ -73,6 +75,27 @@ class ArchiveRules {
         } else if (candidate.details() instanceof EventDetails.Shipment shipment) {
             checkMassBalance(shipment.quantity(), effective);
         }
+    }
+
+    /**
+     * The event types of a batch's history that {@link #check} needs to judge a candidate: a harvest is judged by
+     * the pesticide uses, a shipment by the harvests and shipments, a correction by the events of its own type (a
+     * correction always has the type of the event it corrects, so the corrections of that event are among them).
+     * Other events need no history at all.
+     */
+    static Set<EventType> historyNeededFor(EventType candidate, boolean correction) {
+        Set<EventType> needed = EnumSet.noneOf(EventType.class);
+        if (correction) {
+            needed.add(candidate);
+        }
+        if (candidate == EventType.HARVEST) {
+            needed.add(EventType.PESTICIDE_USE);
+        } else if (candidate == EventType.SHIPMENT) {
+            needed.add(EventType.HARVEST);
+            needed.add(EventType.RECEIPT);
+            needed.add(EventType.SHIPMENT);
+        }
+        return needed;
     }
 
     /** Every rule the stored history breaks (entries recorded late can reveal an early harvest). */

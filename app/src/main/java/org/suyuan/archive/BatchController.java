@@ -125,6 +125,36 @@ class BatchController {
                 .body(EventResponse.of(entry));
     }
 
+    record BulkItem(
+            @NotNull Long batchId,
+            @NotNull EventType type,
+            @NotNull LocalDate occurredOn,
+            Long supersedes,
+            JsonNode details) {}
+
+    record BulkRequest(
+            @NotNull @jakarta.validation.constraints.Size(min = 1, max = 1000)
+            List<@Valid @NotNull BulkItem> events) {}
+
+    @PostMapping("/events/bulk")
+    @Operation(
+            summary = "Record up to 1,000 events, for one or several batches, all or none",
+            description = "Each event is judged by the same rules as a single one, against its batch's history "
+                    + "including the events before it in the request. When one is refused, nothing is stored and "
+                    + "the problem names its position in `index`. Send an Idempotency-Key header to make retries safe.")
+    ResponseEntity<List<BatchService.Recorded>> recordAll(CurrentUser user, @Valid @RequestBody BulkRequest request) {
+        List<BatchService.Recorded> recorded = batches.recordAll(
+                user,
+                request.events().stream()
+                        .map(item -> new BatchService.BulkEvent(
+                                item.batchId(),
+                                new BatchService.NewEvent(
+                                        item.type(), item.occurredOn(), item.supersedes(), item.details())))
+                        .toList());
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+                .body(recorded);
+    }
+
     @GetMapping("/batches/{id}/events")
     @Operation(summary = "A batch's events in recording order, with paging")
     PagedModel<EventResponse> events(

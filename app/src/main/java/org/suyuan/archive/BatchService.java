@@ -114,7 +114,7 @@ public class BatchService {
     @Transactional
     Batch openReceived(CurrentUser buyer, NewBatch request, EventDetails.Receipt receipt) {
         Batch batch = open(buyer, request, receipt.source());
-        append(batch, null, EventType.RECEIPT, batch.getStartedOn(), history(batch), receipt, buyer);
+        append(batch, null, EventType.RECEIPT, batch.getStartedOn(), receipt, buyer);
         return batch;
     }
 
@@ -161,7 +161,7 @@ public class BatchService {
                         organization.getAddress()),
                 source,
                 request.notes());
-        append(batch, null, EventType.CREATED, startedOn, null, created, user);
+        append(batch, null, EventType.CREATED, startedOn, created, user);
         return batch;
     }
 
@@ -175,18 +175,79 @@ public class BatchService {
         Long organizationId = user.requireOrganization();
         Batch batch = batches.lockByIdAndOrganizationId(batchId, organizationId)
                 .orElseThrow(() -> NotFoundException.batch(batchId));
+        return recordLocked(user, batch, request);
+    }
+
+    /** One event of a bulk request, for the batch it names. */
+    public record BulkEvent(Long batchId, NewEvent event) {}
+
+    /** What a bulk request stored, per event, in request order. */
+    public record Recorded(Long eventId, Long batchId, int sequenceNumber, String eventHash) {}
+
+    /**
+     * Records many events, possibly for several batches, in one transaction: all of them or none. Every event is
+     * judged by the same rules as a single one, against the batch's history including the events before it in the
+     * request. For integrators and imports, which would otherwise pay a request and a transaction per event.
+     *
+     * @throws BulkEventRejectedException naming the index of the first event refused (its refusal is stored)
+     */
+    @Transactional
+    public List<Recorded> recordAll(CurrentUser user, List<BulkEvent> request) {
+        Long organizationId = user.requireOrganization();
+        // Lock every batch first, in id order, so two bulk requests cannot deadlock on each other.
+        java.util.Map<Long, Batch> locked = new java.util.TreeMap<>();
+        request.stream()
+                .map(BulkEvent::batchId)
+                .distinct()
+                .sorted()
+                .forEach(batchId -> locked.put(
+                        batchId,
+                        batches.lockByIdAndOrganizationId(batchId, organizationId)
+                                .orElseThrow(() -> new BulkEventRejectedException(
+                                        indexOfBatch(request, batchId), NotFoundException.batch(batchId)))));
+        List<Recorded> recorded = new java.util.ArrayList<>(request.size());
+        for (int index = 0; index < request.size(); index++) {
+            BulkEvent item = request.get(index);
+            try {
+                ArchiveEntry entry = recordLocked(user, locked.get(item.batchId()), item.event());
+                recorded.add(new Recorded(entry.id(), item.batchId(), entry.sequenceNumber(), entry.eventHash()));
+            } catch (ProblemException problem) {
+                throw new BulkEventRejectedException(index, problem);
+            }
+        }
+        return recorded;
+    }
+
+    private static int indexOfBatch(List<BulkEvent> request, Long batchId) {
+        for (int index = 0; index < request.size(); index++) {
+            if (request.get(index).batchId().equals(batchId)) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    private ArchiveEntry recordLocked(CurrentUser user, Batch batch, NewEvent request) {
+        Long organizationId = batch.getOrganizationId();
+        Long batchId = batch.getId();
         if (request.type() == null || request.occurredOn() == null) {
             throw new ValidationFailedException(List.of(
                     new ValidationFailedException.FieldError(request.type() == null ? "type" : "occurredOn", "必须填写")));
         }
         EventDetails details = parseDetails(request.type(), request.details());
-        List<ArchiveEntry> history = history(batch);
         ArchiveEntry corrected = request.supersedes() == null
                 ? null
-                : history.stream()
-                        .filter(e -> e.id().equals(request.supersedes()))
-                        .findFirst()
+                : events.findByIdAndBatchId(request.supersedes(), batch.getId())
+                        .map(this::entryOf)
                         .orElseThrow(() -> NotFoundException.event(request.supersedes()));
+        // Only the event types the rules judge this candidate by: a batch's whole history, parsed on every write,
+        // made recording slower the longer the batch grew.
+        Set<EventType> needed = ArchiveRules.historyNeededFor(request.type(), corrected != null);
+        List<ArchiveEntry> history = needed.isEmpty()
+                ? List.of()
+                : events.findAllByBatchIdAndTypeInOrderBySequenceNumber(batch.getId(), needed).stream()
+                        .map(this::entryOf)
+                        .toList();
         Product product = registry.product(organizationId, batch.getProductId());
         try {
             rules.check(
@@ -206,7 +267,7 @@ public class BatchService {
             throw violation;
         }
         details = withAttachmentHash(batch, details);
-        return append(batch, corrected, request.type(), request.occurredOn(), history, details, user);
+        return append(batch, corrected, request.type(), request.occurredOn(), details, user);
     }
 
     @Transactional(readOnly = true)
@@ -271,7 +332,7 @@ public class BatchService {
         if (batch.getStatus() == BatchStatus.RECALLED) {
             return false;
         }
-        append(batch, null, EventType.RECALL, today(), history(batch), recall, actor);
+        append(batch, null, EventType.RECALL, today(), recall, actor);
         return true;
     }
 
@@ -286,16 +347,12 @@ public class BatchService {
             ArchiveEntry corrected,
             EventType type,
             LocalDate occurredOn,
-            List<ArchiveEntry> history,
             EventDetails details,
             CurrentUser user) {
-        ArchiveEntry last = history == null || history.isEmpty()
-                ? null
-                : history.stream()
-                        .max(Comparator.comparingInt(ArchiveEntry::sequenceNumber))
-                        .orElseThrow();
-        int sequence = last == null ? 1 : last.sequenceNumber() + 1;
-        String previousHash = last == null ? EventDocument.genesisHash() : last.eventHash();
+        BatchEvent last = events.findFirstByBatchIdOrderBySequenceNumberDesc(batch.getId())
+                .orElse(null);
+        int sequence = last == null ? 1 : last.getSequenceNumber() + 1;
+        String previousHash = last == null ? EventDocument.genesisHash() : last.getEventHash();
         String detailsJson = documents.canonicalDetails(details);
         Instant recordedAt = now();
         BatchEvent unhashed = new BatchEvent(
@@ -324,7 +381,7 @@ public class BatchService {
                 eventHash));
         reachStage(batch, type);
         publisher.publishEvent(
-                new EventRecorded(batch.getOrganizationId(), batch.getId(), stored.getId(), sequence, eventHash));
+                new EventRecorded(batch.getOrganizationId(), batch.getId(), stored.getId(), sequence, type, eventHash));
         return entryOf(stored);
     }
 

@@ -67,6 +67,9 @@ public class SupplyChainService {
 
     @EventListener
     void linkShipmentsAndProcessing(EventRecorded recorded) {
+        if (recorded.type() != EventType.SHIPMENT && recorded.type() != EventType.PROCESSING) {
+            return;
+        }
         BatchEvent event = events.findByIdAndBatchId(recorded.eventId(), recorded.batchId())
                 .orElseThrow();
         if (event.getType() == EventType.SHIPMENT) {

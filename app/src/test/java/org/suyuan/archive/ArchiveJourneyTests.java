@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
+import org.suyuan.TestAccounts;
 import org.suyuan.account.AccountService;
 import org.suyuan.db.account.UserAccountRepository;
 import tools.jackson.databind.JsonNode;
@@ -42,10 +43,7 @@ class ArchiveJourneyTests {
 
     @BeforeEach
     void administrator() {
-        if (!users.existsByUsername("admin")) {
-            accounts.createAdministrator("admin", PASSWORD, "管理员");
-        }
-        admin = ApiClient.anonymous(port).as("admin", PASSWORD);
+        admin = TestAccounts.administrator(port, accounts, users);
     }
 
     @Test
@@ -174,6 +172,53 @@ class ArchiveJourneyTests {
                 "/api/v1/batches/" + batch + "/events", event("IRRIGATION", TODAY, Map.of("method", "漫灌")), key);
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.json().path("type").asText()).isEqualTo("/problems/idempotency-key-reused");
+    }
+
+    @Test
+    void aBulkRequestRecordsEveryEventOrNone() {
+        ApiClient farmer = newProducer();
+        long first = newBatch(farmer, null);
+        long second = newBatch(farmer, null);
+        recordEvent(farmer, first, "PESTICIDE_USE", TODAY.minusDays(10), pesticide(7));
+
+        ApiClient.Response accepted = farmer.post(
+                "/api/v1/events/bulk",
+                Map.of(
+                        "events",
+                        List.of(
+                                bulkItem(first, "IRRIGATION", TODAY.minusDays(4), Map.of("method", "滴灌")),
+                                bulkItem(second, "HARVEST", TODAY.minusDays(3), harvestOf("100")),
+                                bulkItem(second, "SHIPMENT", TODAY.minusDays(2), shipmentOf("100")))));
+        assertThat(accepted.status()).isEqualTo(201);
+        assertThat(accepted.json()).hasSize(3);
+        assertThat(types(farmer.get("/api/v1/batches/" + second + "/history").json()))
+                .containsExactly("CREATED", "HARVEST", "SHIPMENT");
+
+        ApiClient.Response refused = farmer.post(
+                "/api/v1/events/bulk",
+                Map.of(
+                        "events",
+                        List.of(
+                                bulkItem(second, "IRRIGATION", TODAY, Map.of("method", "滴灌")),
+                                bulkItem(first, "HARVEST", TODAY.minusDays(5), harvestOf("50")),
+                                bulkItem(second, "SHIPMENT", TODAY, shipmentOf("1")))));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("type").asText()).isEqualTo("/problems/harvest-inside-safety-interval");
+        assertThat(refused.json().path("index").asInt()).isEqualTo(1);
+        assertThat(types(farmer.get("/api/v1/batches/" + second + "/history").json()))
+                .as("nothing of the refused request is stored")
+                .containsExactly("CREATED", "HARVEST", "SHIPMENT");
+        assertThat(farmer.get("/api/v1/refused-attempts")
+                        .json()
+                        .path("content")
+                        .get(0)
+                        .path("rule")
+                        .asText())
+                .isEqualTo("harvest-inside-safety-interval");
+    }
+
+    private static Map<String, Object> bulkItem(long batch, String type, LocalDate day, Map<String, Object> details) {
+        return Map.of("batchId", batch, "type", type, "occurredOn", day.toString(), "details", details);
     }
 
     @Test

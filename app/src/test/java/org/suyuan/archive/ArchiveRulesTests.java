@@ -26,6 +26,19 @@ class ArchiveRulesTests {
             new ArchiveRules(new PesticideCatalogue(JsonMapper.builder().build()));
 
     @Test
+    void readsOnlyTheHistoryARuleJudgesBy() {
+        assertThat(ArchiveRules.historyNeededFor(EventType.IRRIGATION, false)).isEmpty();
+        assertThat(ArchiveRules.historyNeededFor(EventType.PESTICIDE_USE, false))
+                .isEmpty();
+        assertThat(ArchiveRules.historyNeededFor(EventType.HARVEST, false)).containsOnly(EventType.PESTICIDE_USE);
+        assertThat(ArchiveRules.historyNeededFor(EventType.SHIPMENT, false))
+                .containsOnly(EventType.HARVEST, EventType.RECEIPT, EventType.SHIPMENT);
+        assertThat(ArchiveRules.historyNeededFor(EventType.IRRIGATION, true)).containsOnly(EventType.IRRIGATION);
+        assertThat(ArchiveRules.historyNeededFor(EventType.HARVEST, true))
+                .containsOnly(EventType.HARVEST, EventType.PESTICIDE_USE);
+    }
+
+    @Test
     void rejectsHarvestInsideSafetyInterval() {
         var history = history(pesticideUse(TODAY.minusDays(5), 7));
 

@@ -32,19 +32,26 @@ import org.suyuan.account.CurrentUser;
  * and the export throughput of the whole jurisdiction.
  *
  * <pre>
- * ./mvnw -B -pl app -am -Ptrace-benchmark -DskipTests verify
- * ./mvnw -B -pl app -am -Ptrace-benchmark -DskipTests verify -Dbenchmark.jdbc-url='jdbc:mysql://127.0.0.1:3306/suyuan_bench?user=root&amp;password=&amp;rewriteBatchedStatements=true'
+ * ./mvnw -B -q -pl app -am -Pbenchmark -DskipTests integration-test -Dbenchmark.main=org.suyuan.benchmark.TraceBenchmark \
+ *     -Dbenchmark.args="--events 1000000 --requests 3000 --clients 8"
  * </pre>
+ *
+ * <p>{@code --database jdbc:mysql://…/suyuan_trace_benchmark?…&amp;rewriteBatchedStatements=true} runs on MySQL (the
+ * database is dropped and recreated); by default an H2 file database under {@code target/trace-benchmark}.
  */
 public final class TraceBenchmark {
 
     private TraceBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        String url = System.getProperty("benchmark.jdbc-url", "");
-        long events = Long.getLong("benchmark.events", 1_000_000);
-        int requests = Integer.getInteger("benchmark.requests", 3000);
-        int clients = Integer.getInteger("benchmark.clients", 8);
+        java.util.Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        String url = options.getOrDefault("database", "");
+        long events = Long.parseLong(options.getOrDefault("events", "1000000"));
+        int requests = Integer.parseInt(options.getOrDefault("requests", "3000"));
+        int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
         if (url.isBlank()) {
             Path directory = Path.of("target", "trace-benchmark");
             deleteRecursively(directory);

@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
+import org.suyuan.TestAccounts;
 import org.suyuan.account.AccountService;
 import org.suyuan.archive.CreditCode;
 import org.suyuan.db.account.UserAccountRepository;
@@ -59,10 +60,7 @@ class CodeJourneyTests {
 
     @BeforeEach
     void administrator() {
-        if (!users.existsByUsername("admin")) {
-            accounts.createAdministrator("admin", PASSWORD, "管理员");
-        }
-        admin = ApiClient.anonymous(port).as("admin", PASSWORD);
+        admin = TestAccounts.administrator(port, accounts, users);
     }
 
     @Test

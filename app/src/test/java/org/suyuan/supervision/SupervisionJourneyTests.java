@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
+import org.suyuan.TestAccounts;
 import org.suyuan.account.AccountService;
 import org.suyuan.db.account.UserAccountRepository;
 import tools.jackson.databind.JsonNode;
@@ -45,14 +46,11 @@ class SupervisionJourneyTests {
 
     @BeforeEach
     void regulators() {
-        if (!users.existsByUsername("admin")) {
-            accounts.createAdministrator("admin", PASSWORD, "管理员");
-        }
         if (!users.existsByUsername("city-regulator")) {
             accounts.createRegulator("city-regulator", PASSWORD, "市局", "340200");
             accounts.createRegulator("wanzhi-regulator", PASSWORD, "湾沚区局", "340210");
         }
-        admin = client().as("admin", PASSWORD);
+        admin = TestAccounts.administrator(port, accounts, users);
         city = client().as("city-regulator", PASSWORD);
         wanzhi = client().as("wanzhi-regulator", PASSWORD);
     }

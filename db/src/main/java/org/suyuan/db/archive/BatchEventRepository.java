@@ -1,5 +1,6 @@
 package org.suyuan.db.archive;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -17,6 +18,8 @@ public interface BatchEventRepository extends Repository<BatchEvent, Long> {
     Optional<BatchEvent> findByIdAndBatchId(Long id, Long batchId);
 
     List<BatchEvent> findAllByBatchIdOrderBySequenceNumber(Long batchId);
+
+    List<BatchEvent> findAllByBatchIdAndTypeInOrderBySequenceNumber(Long batchId, Collection<EventType> types);
 
     Page<BatchEvent> findAllByBatchId(Long batchId, Pageable pageable);
 

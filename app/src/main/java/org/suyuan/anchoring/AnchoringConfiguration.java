@@ -1,0 +1,73 @@
+package org.suyuan.anchoring;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.suyuan.db.anchoring.AnchorOutbox;
+import org.suyuan.db.anchoring.AnchorRepository;
+import org.suyuan.db.anchoring.AnchoringLease;
+import org.suyuan.ledger.Ledger;
+import org.suyuan.ledger.embedded.EmbeddedLedger;
+import org.suyuan.ledger.fabric.FabricLedger;
+
+@Configuration(proxyBeanMethods = false)
+class AnchoringConfiguration {
+
+    /**
+     * The ledger {@code suyuan.ledger.type} names; closed on shutdown (for Fabric this shuts the gRPC channel down,
+     * which the Gateway SDK leaves open).
+     */
+    @Bean(destroyMethod = "close")
+    Ledger ledger(LedgerProperties properties, DataSource dataSource, Clock clock) {
+        return switch (properties.type()) {
+            case EMBEDDED -> new EmbeddedLedger(dataSource, clock, properties.submitter());
+            case FABRIC -> FabricLedger.connect(properties.fabricSettings());
+        };
+    }
+
+    @Bean
+    AnchoringWorker anchoringWorker(
+            AnchorRepository anchors,
+            AnchorOutbox outbox,
+            AnchoringLease lease,
+            Ledger ledger,
+            PlatformTransactionManager transactionManager,
+            AnchoringProperties properties,
+            AnchoringMetrics metrics) {
+        // The worker's own clock has sub-second resolution: it closes windows and measures lag, and hashes nothing.
+        return new AnchoringWorker(
+                anchors,
+                outbox,
+                lease,
+                ledger,
+                transactionManager,
+                properties,
+                metrics,
+                Clock.systemUTC(),
+                instanceName());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "suyuan.anchoring.enabled", matchIfMissing = true)
+    AnchoringLoop anchoringLoop(AnchoringWorker worker, AnchoringMetrics metrics, AnchoringProperties properties) {
+        return new AnchoringLoop(worker, metrics, properties);
+    }
+
+    /** Unique per running instance, and recognisable in the lease row: host, process and a random suffix. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

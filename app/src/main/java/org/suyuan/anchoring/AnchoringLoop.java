@@ -1,0 +1,122 @@
+package org.suyuan.anchoring;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs the {@link AnchoringWorker} on a thread of its own while the application runs: one run after another while
+ * there is work, a pause of {@code suyuan.anchoring.poll-interval} when there is none.
+ *
+ * <p>A dedicated thread rather than {@code @Scheduled}, because a run may wait a minute for the ledger and must not
+ * hold up other scheduled tasks. It starts after everything else and stops first, finishing the run in progress
+ * (the ledger's deadlines bound it), then hands the lease to another instance.
+ */
+class AnchoringLoop implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AnchoringLoop.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final AnchoringWorker worker;
+    private final AnchoringMetrics metrics;
+    private final Duration pollInterval;
+    private final Duration errorPause;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wakeUp = lock.newCondition();
+    private volatile boolean running;
+    private Thread thread;
+
+    AnchoringLoop(AnchoringWorker worker, AnchoringMetrics metrics, AnchoringProperties properties) {
+        this.worker = worker;
+        this.metrics = metrics;
+        this.pollInterval = properties.pollInterval();
+        this.errorPause = properties.retry().initialBackoff();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "anchoring-worker");
+        thread.setDaemon(true);
+        thread.start();
+        log.info("Anchoring worker {} started", worker.holder());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake();
+        try {
+            thread.join(STOP_GRACE.toMillis());
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(STOP_GRACE.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            worker.releaseLease();
+        } catch (RuntimeException e) {
+            log.warn("Could not release the anchoring lease; another instance takes over when it lapses", e);
+        }
+        log.info("Anchoring worker {} stopped", worker.holder());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            Duration pause;
+            try {
+                AnchoringWorker.Step step = worker.runOnce();
+                // After an anchor, more may wait at once (a backlog drains window after window).
+                pause = step == AnchoringWorker.Step.ANCHORED ? Duration.ZERO : pollInterval;
+            } catch (RuntimeException e) {
+                // The database failed or is unreachable; the outbox keeps everything, so just try again later.
+                metrics.failed("DATABASE");
+                log.warn("Anchoring run failed; retrying in {}", errorPause, e);
+                pause = errorPause;
+            }
+            if (!pause.isZero()) {
+                sleep(pause);
+            }
+        }
+    }
+
+    private void sleep(Duration pause) {
+        lock.lock();
+        try {
+            if (running) {
+                wakeUp.await(pause.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void wake() {
+        lock.lock();
+        try {
+            wakeUp.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.suyuan.anchoring;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the anchoring worker batches event hashes into ledger transactions: {@code suyuan.anchoring.*}.
+ *
+ * <p>A window closes when it holds {@code maxLeaves} leaves or when its oldest leaf has waited {@code maxWindow},
+ * whichever comes first; one ledger transaction then anchors its Merkle root. With a maximum of one leaf this is
+ * plain per-record anchoring.
+ *
+ * @param enabled whether this instance runs a worker at all (every instance may: they share the work through a
+ *     lease in the database)
+ * @param maxLeaves the most leaves one anchor covers
+ * @param maxWindow the longest a leaf waits for its window to close
+ * @param pollInterval how often an idle worker looks for pending leaves
+ * @param leaseDuration how long a worker's claim to be the active one lasts without renewal; another instance
+ *     takes over after that when the holder has died
+ * @param retry back-off between attempts when the ledger fails in a way that may pass
+ */
+@Validated
+@ConfigurationProperties("suyuan.anchoring")
+record AnchoringProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("4096") @Min(1) @Max(1_000_000) int maxLeaves,
+        @DefaultValue("2s") @NotNull Duration maxWindow,
+        @DefaultValue("200ms") @NotNull Duration pollInterval,
+        @DefaultValue("60s") @NotNull Duration leaseDuration,
+        @Valid @DefaultValue Retry retry) {
+
+    /**
+     * @param initialBackoff the wait after the first failure; it doubles with every further failure
+     * @param maxBackoff the longest wait between two attempts
+     */
+    record Retry(
+            @DefaultValue("1s") @NotNull Duration initialBackoff,
+            @DefaultValue("60s") @NotNull Duration maxBackoff) {}
+}

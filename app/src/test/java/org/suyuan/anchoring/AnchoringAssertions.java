@@ -1,0 +1,110 @@
+package org.suyuan.anchoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.suyuan.ledger.AnchorReceipt;
+import org.suyuan.ledger.Ledger;
+import org.suyuan.ledger.RecordHash;
+import org.suyuan.ledger.proof.InclusionProof;
+
+/** What "everything is anchored, once, and provably" means, checked against the database and the ledger. */
+final class AnchoringAssertions {
+
+    private AnchoringAssertions() {}
+
+    /** Waits until no leaf waits for the ledger any more. */
+    static void awaitEverythingAnchored(JdbcTemplate jdbc, Duration timeout) {
+        Awaitility.await()
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> unanchoredLeaves(jdbc) == 0);
+    }
+
+    static long unanchoredLeaves(JdbcTemplate jdbc) {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM anchor_leaf l LEFT JOIN anchor a ON a.id = l.anchor_id"
+                        + " WHERE a.id IS NULL OR a.state <> 'ANCHORED'",
+                Long.class);
+    }
+
+    private record AnchorRow(
+            long id, long sequenceNumber, String root, long leafCount, String previousRoot, String transactionId) {}
+
+    private record LeafRow(long eventId, String eventHash, long anchorId, long leafIndex, String proofPath) {}
+
+    /**
+     * Every event recorded through the API is a leaf of exactly one anchor; the anchors form one chain; the ledger
+     * returns every anchor's root with the same leaf count and previous root; and each leaf's stored proof leads to
+     * that root in a tree of the size the ledger records.
+     *
+     * @return the number of anchors
+     */
+    static int assertAnchoredOnceWithProofs(JdbcTemplate jdbc, Ledger ledger, List<ArchiveTraffic.Recorded> recorded) {
+        List<AnchorRow> anchors = jdbc.query(
+                "SELECT id, sequence_number, root, leaf_count, previous_root, transaction_id, state FROM anchor"
+                        + " ORDER BY sequence_number",
+                (row, number) -> {
+                    assertThat(row.getString("state")).isEqualTo("ANCHORED");
+                    return new AnchorRow(
+                            row.getLong("id"),
+                            row.getLong("sequence_number"),
+                            row.getString("root"),
+                            row.getLong("leaf_count"),
+                            row.getString("previous_root"),
+                            row.getString("transaction_id"));
+                });
+        assertThat(anchors).isNotEmpty();
+        Map<Long, AnchorReceipt> receipts = new HashMap<>();
+        Map<Long, AnchorRow> anchorsById = new HashMap<>();
+        String previousRoot = null;
+        for (int index = 0; index < anchors.size(); index++) {
+            AnchorRow anchor = anchors.get(index);
+            assertThat(anchor.sequenceNumber()).isEqualTo(index + 1);
+            assertThat(anchor.previousRoot()).isEqualTo(previousRoot);
+            previousRoot = anchor.root();
+            AnchorReceipt onLedger = ledger.find(new RecordHash(anchor.root())).orElseThrow();
+            assertThat(onLedger.request().leafCount()).isEqualTo(anchor.leafCount());
+            assertThat(onLedger.request().previousRoot().map(RecordHash::hex).orElse(null))
+                    .isEqualTo(anchor.previousRoot());
+            assertThat(onLedger.transactionId()).isEqualTo(anchor.transactionId());
+            receipts.put(anchor.id(), onLedger);
+            anchorsById.put(anchor.id(), anchor);
+        }
+
+        List<LeafRow> leaves = jdbc.query(
+                "SELECT event_id, event_hash, anchor_id, leaf_index, proof_path FROM anchor_leaf",
+                (row, number) -> new LeafRow(
+                        row.getLong("event_id"),
+                        row.getString("event_hash"),
+                        row.getLong("anchor_id"),
+                        row.getLong("leaf_index"),
+                        row.getString("proof_path")));
+        Map<Long, LeafRow> leavesByEvent = new HashMap<>();
+        Map<Long, Long> leavesPerAnchor = new HashMap<>();
+        for (LeafRow leaf : leaves) {
+            assertThat(leavesByEvent.put(leaf.eventId(), leaf)).isNull();
+            leavesPerAnchor.merge(leaf.anchorId(), 1L, Long::sum);
+            AnchorReceipt onLedger = receipts.get(leaf.anchorId());
+            InclusionProof proof = new InclusionProof(
+                    leaf.leafIndex(), onLedger.request().leafCount(), ProofPaths.decode(leaf.proofPath()));
+            assertThat(proof.verifies(new RecordHash(leaf.eventHash()), onLedger.root()))
+                    .as("proof of event %d", leaf.eventId())
+                    .isTrue();
+        }
+        anchorsById.forEach((id, anchor) -> assertThat(leavesPerAnchor.get(id))
+                .as("leaves of anchor %d", id)
+                .isEqualTo(anchor.leafCount()));
+        for (ArchiveTraffic.Recorded event : recorded) {
+            LeafRow leaf = leavesByEvent.get(event.eventId());
+            assertThat(leaf).as("leaf of event %d", event.eventId()).isNotNull();
+            assertThat(leaf.eventHash()).isEqualTo(event.eventHash());
+        }
+        return anchors.size();
+    }
+}

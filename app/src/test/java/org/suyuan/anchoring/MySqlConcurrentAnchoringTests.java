@@ -1,0 +1,15 @@
+package org.suyuan.anchoring;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.suyuan.db.TestDatabases;
+
+/** Racing workers on the production database: MySQL protocol (MariaDB) through MySQL Connector/J. */
+class MySqlConcurrentAnchoringTests extends ConcurrentAnchoringTests {
+
+    @DynamicPropertySource
+    static void mysql(DynamicPropertyRegistry registry) {
+        String url = TestDatabases.freshMySql("suyuan_anchoring_concurrent");
+        registry.add("spring.datasource.url", () -> url);
+    }
+}
