@@ -121,10 +121,18 @@ class PageProblemAdvice {
             HttpServletResponse response, HttpStatus status, String title, String detail, List<String> fields) {
         response.setStatus(status.value());
         ModelAndView page = new ModelAndView("error", status);
+        // An exception handler's model starts empty: the layout's attributes are added here.
+        page.addAllObjects(LayoutModel.of(currentRequest()));
         page.addObject("status", status.value());
         page.addObject(ErrorPageRenderer.TITLE_ATTRIBUTE, title);
         page.addObject(ErrorPageRenderer.DETAIL_ATTRIBUTE, detail);
         page.addObject("problemFields", fields);
         return page;
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return ((org.springframework.web.context.request.ServletRequestAttributes)
+                        org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes())
+                .getRequest();
     }
 }

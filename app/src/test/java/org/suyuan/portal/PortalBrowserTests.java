@@ -155,8 +155,13 @@ class PortalBrowserTests {
             browser.screenshot("photo-uploaded");
             Files.deleteIfExists(photo);
 
+            // The embedded ledger anchors within seconds: the batch page then says so.
+            browser.waitUntil(driver -> {
+                driver.navigate().refresh();
+                return driver.findElement(By.id("batch-anchoring")).getText().equals("已上链");
+            });
             browser.get("/portal");
-            assertThat(browser.text(By.tagName("main"))).contains("E2E-001");
+            assertThat(browser.text(By.tagName("main"))).contains("E2E-001").contains("已上链");
             browser.screenshot("dashboard-after");
         }
     }

@@ -104,6 +104,10 @@ public final class Browser implements AutoCloseable {
                 Map.of("width", WIDTH, "height", 915, "deviceScaleFactor", 1, "mobile", true));
         Path folder = SCREENSHOTS.resolve(screenshotFolder);
         try {
+            // Only this run's pages: screenshots of an earlier run would be numbered differently.
+            if (Files.isDirectory(folder)) {
+                deleteQuietly(folder);
+            }
             Files.createDirectories(folder);
         } catch (IOException e) {
             driver.quit();
