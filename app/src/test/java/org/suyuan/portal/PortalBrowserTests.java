@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -38,6 +39,12 @@ class PortalBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @BeforeAll
+    static void chromiumIsInstalled() {
+        // Before the application starts: without a browser there is nothing to start it for.
+        Browser.requireChromium();
+    }
 
     @Test
     void theDemoFarmerTakesABatchFromSowingToPrintedLabels() throws IOException {

@@ -121,11 +121,13 @@ public final class Browser implements AutoCloseable {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return;
         }
-        String message = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER + ") is not installed: "
-                + "browser tests skipped (install the Debian packages chromium and chromium-driver to run them)";
+        String missing = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER + ") is not installed";
         if (TestDatabases.externalServicesRequired()) {
-            Assertions.fail(message + ", but " + TestDatabases.REQUIRE_VARIABLE + "=true");
+            Assertions.fail(missing + ", and " + TestDatabases.REQUIRE_VARIABLE
+                    + "=true makes browser tests mandatory (install the Debian packages chromium and chromium-driver)");
         }
+        String message = missing + ": browser tests skipped (install the Debian packages chromium and chromium-driver "
+                + "to run them)";
         System.out.println("[SKIPPED] " + message);
         Assumptions.abort(message);
     }
