@@ -81,7 +81,7 @@ class CodePageController {
         }
     }
 
-    @GetMapping(path = "/portal/batches/{id}/labels.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/portal/batches/{id}/labels.pdf")
     ResponseEntity<byte[]> labels(
             CurrentUser user,
             @PathVariable Long id,
@@ -93,7 +93,7 @@ class CodePageController {
         return pdf(labels.labelSheet(user, id, LabelLayout.named(layout), serials));
     }
 
-    @GetMapping(path = "/portal/batches/{id}/certificate.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/portal/batches/{id}/certificate.pdf")
     ResponseEntity<byte[]> certificate(
             CurrentUser user, @PathVariable Long id, @RequestParam(defaultValue = "a5") String format) {
         CertificateFormat chosen = switch (format.toLowerCase(Locale.ROOT)) {

@@ -361,6 +361,29 @@ class PortalPagesTests {
     }
 
     @Test
+    void codeRefusalsComeBackAsPagesSayingWhatToDo() {
+        PortalFixtures.Producer producer = PortalFixtures.producer(registry, accounts);
+        Batch batch = PortalFixtures.batch(batches, producer, "CODES-1", PortalFixtures.TODAY.minusDays(10));
+        PageClient page = PageClient.signIn(port, producer.username(), PortalFixtures.PASSWORD);
+        String batchPage = page.get("/portal/batches/" + batch.getId()).body();
+
+        PageClient.Response certificate = page.get("/portal/batches/" + batch.getId() + "/certificate.pdf");
+        PageClient.Response serials = page.postForm(
+                "/portal/batches/" + batch.getId() + "/serials",
+                Map.of("idempotencyKey", PageClient.formToken(batchPage).orElseThrow(), "count", "5"));
+        PageClient.Response labels = page.get("/portal/batches/" + batch.getId() + "/labels.pdf?layout=a4-3x8");
+
+        assertThat(batchPage).contains("id=\"trace-code\"").contains("记录采收后才能发放单品码");
+        assertThat(certificate.status()).isEqualTo(422);
+        assertThat(certificate.header("Content-Type")).startsWith("text/html");
+        assertThat(certificate.body()).contains("采收");
+        assertThat(serials.status()).isEqualTo(409);
+        assertThat(serials.body()).contains("id=\"codes-error\"").contains("请先记录采收");
+        assertThat(labels.status()).isEqualTo(200);
+        assertThat(labels.header("Content-Type")).isEqualTo("application/pdf");
+    }
+
+    @Test
     void aRegulatorGetsTheProducersOnlyPage() {
         String username = accounts.createRegulator(
                         "regulator-" + java.util.UUID.randomUUID().toString().substring(0, 8),
