@@ -19,6 +19,7 @@ import org.suyuan.db.archive.BatchStatus;
 import org.suyuan.db.archive.Plot;
 import org.suyuan.db.archive.Product;
 import org.suyuan.db.archive.RefusedAttempt;
+import org.suyuan.supervision.SupervisionService;
 import org.suyuan.web.PageController;
 
 /** The producer's start page: my batches, what needs attention, what the rules refused. */
@@ -29,8 +30,12 @@ class DashboardController {
     /** How many recent batches are searched for safety intervals about to end. */
     private static final int ATTENTION_SCAN = 100;
 
+    /** How many of the bureau's latest notices the dashboard shows. */
+    private static final int NOTICES = 5;
+
     private final BatchService batches;
     private final SupplyChainService supplyChain;
+    private final SupervisionService supervision;
     private final BatchViews views;
     private final PortalMessages messages;
     private final Today today;
@@ -38,11 +43,13 @@ class DashboardController {
     DashboardController(
             BatchService batches,
             SupplyChainService supplyChain,
+            SupervisionService supervision,
             BatchViews views,
             PortalMessages messages,
             Today today) {
         this.batches = batches;
         this.supplyChain = supplyChain;
+        this.supervision = supervision;
         this.views = views;
         this.messages = messages;
         this.today = today;
@@ -78,6 +85,13 @@ class DashboardController {
                 listed.stream().map(batch -> row(overview.apply(batch), day)).toList();
 
         List<Attention> attention = new ArrayList<>();
+        supervision.noticesFor(user).stream()
+                .limit(NOTICES)
+                .forEach(notice -> attention.add(new Attention(
+                        "error",
+                        messages.get(
+                                "dashboard.attention.notice", today.local(notice.getCreatedAt()), notice.getMessage()),
+                        notice.getBatchId() == null ? "/portal" : "/portal/batches/" + notice.getBatchId())));
         var receipts = supplyChain.pendingReceipts(organizationId);
         if (!receipts.isEmpty()) {
             attention.add(new Attention(

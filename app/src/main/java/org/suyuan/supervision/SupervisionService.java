@@ -11,6 +11,8 @@ import org.suyuan.archive.BatchService;
 import org.suyuan.db.archive.Batch;
 import org.suyuan.db.archive.BatchRepository;
 import org.suyuan.db.archive.EventType;
+import org.suyuan.db.supervision.Notice;
+import org.suyuan.db.supervision.NoticeRepository;
 import org.suyuan.db.supervision.SpotCheckTask;
 import org.suyuan.db.supervision.SpotCheckTaskRepository;
 import org.suyuan.problem.NotFoundException;
@@ -23,16 +25,25 @@ public class SupervisionService {
     private final BatchService batchService;
     private final BatchRepository batches;
     private final SpotCheckTaskRepository tasks;
+    private final NoticeRepository notices;
 
     SupervisionService(
             SupervisionQueries queries,
             BatchService batchService,
             BatchRepository batches,
-            SpotCheckTaskRepository tasks) {
+            SpotCheckTaskRepository tasks,
+            NoticeRepository notices) {
         this.queries = queries;
         this.batchService = batchService;
         this.batches = batches;
         this.tasks = tasks;
+        this.notices = notices;
+    }
+
+    /** What the bureau told a producer's organization (failed spot checks, recalls), newest first: for its pages. */
+    @Transactional(readOnly = true)
+    public List<Notice> noticesFor(CurrentUser producer) {
+        return notices.findAllByOrganizationIdOrderByIdDesc(producer.requireOrganization());
     }
 
     public record Dashboard(String jurisdiction, Map<String, Long> counts, List<SupervisionQueries.FlagRow> flags) {}

@@ -384,6 +384,31 @@ class PortalPagesTests {
     }
 
     @Test
+    void aRecallByTheBureauShowsOnTheDashboardAndStopsRecording() {
+        PortalFixtures.Producer producer = PortalFixtures.producer(registry, accounts);
+        Batch batch = PortalFixtures.batch(batches, producer, "RECALL-1", PortalFixtures.TODAY.minusDays(10));
+        String regulator = accounts.createRegulator(
+                        "regulator-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                        PortalFixtures.PASSWORD,
+                        "监管员",
+                        "340200")
+                .username();
+        org.suyuan.ApiClient bureau = org.suyuan.ApiClient.anonymous(port).as(regulator, PortalFixtures.PASSWORD);
+        assertThat(bureau.post(
+                                "/api/v1/supervision/batches/" + batch.getId() + "/recall",
+                                Map.of("reason", "抽检发现农药残留超标", "instructions", "请停止销售"))
+                        .status())
+                .isEqualTo(200);
+        PageClient page = PageClient.signIn(port, producer.username(), PortalFixtures.PASSWORD);
+
+        String dashboard = page.get("/portal").body();
+        String batchPage = page.get("/portal/batches/" + batch.getId()).body();
+
+        assertThat(dashboard).contains("监管通知").contains("RECALL-1");
+        assertThat(batchPage).contains("已召回").doesNotContain("id=\"record-HARVEST\"");
+    }
+
+    @Test
     void aRegulatorGetsTheProducersOnlyPage() {
         String username = accounts.createRegulator(
                         "regulator-" + java.util.UUID.randomUUID().toString().substring(0, 8),
