@@ -102,6 +102,8 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/actuator/**")
                                 .hasRole("ADMIN")
+                                .requestMatchers("/console/**")
+                                .hasAnyRole("REGULATOR", "ADMIN")
                                 .anyRequest()
                                 .authenticated())
                 .formLogin(form ->

@@ -20,6 +20,20 @@ final class SupervisionException extends ProblemException {
                 HttpStatus.CONFLICT, "spot-check-task-state", "抽检任务状态不符", "该抽检任务" + what + "，请刷新后查看。");
     }
 
+    static SupervisionException recallReasonMissing() {
+        return new SupervisionException(
+                HttpStatus.BAD_REQUEST, "recall-reason-missing", "请填写召回原因", "召回须写明原因（例如：抽检不合格，毒死蜱超标），消费者和下游主体会看到它。");
+    }
+
+    static SupervisionException roundIncomplete() {
+        return new SupervisionException(
+                HttpStatus.BAD_REQUEST, "spot-check-round-incomplete", "抽检计划不完整", "请填写名称、抽样数量（1至500）和随机种子后再抽样。");
+    }
+
+    static SupervisionException noTestedItems() {
+        return new SupervisionException(HttpStatus.BAD_REQUEST, "no-tested-items", "没有检测项目", "请至少填写一个检测项目及其结果。");
+    }
+
     static SupervisionException noCandidates() {
         return new SupervisionException(
                 HttpStatus.UNPROCESSABLE_CONTENT,

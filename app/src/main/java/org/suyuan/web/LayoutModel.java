@@ -22,6 +22,7 @@ final class LayoutModel {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("signedIn", signedIn());
         model.put("producer", producer());
+        model.put("regulator", regulator());
         model.put("englishUrl", inLanguage(request, "en"));
         model.put("chineseUrl", inLanguage(request, "zh"));
         return model;
@@ -38,6 +39,13 @@ final class LayoutModel {
         return signedIn()
                 && SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
                         .anyMatch(authority -> "ROLE_PRODUCER".equals(authority.getAuthority()));
+    }
+
+    static boolean regulator() {
+        return signedIn()
+                && SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                        .anyMatch(authority -> "ROLE_REGULATOR".equals(authority.getAuthority())
+                                || "ROLE_ADMIN".equals(authority.getAuthority()));
     }
 
     static String inLanguage(HttpServletRequest request, String language) {

@@ -21,6 +21,12 @@ class PageModelAdvice {
     }
 
     /** This page in English: the language switch in the layout. */
+    /** Whether the navigation to the regulator console is shown. */
+    @ModelAttribute("regulator")
+    boolean regulator() {
+        return LayoutModel.regulator();
+    }
+
     @ModelAttribute("englishUrl")
     String englishUrl(HttpServletRequest request) {
         return LayoutModel.inLanguage(request, "en");
