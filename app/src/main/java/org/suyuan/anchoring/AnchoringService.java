@@ -1,6 +1,13 @@
 package org.suyuan.anchoring;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.suyuan.db.anchoring.Anchor;
@@ -22,11 +29,19 @@ public class AnchoringService {
     private final AnchorLeafRepository leaves;
     private final AnchorRepository anchors;
     private final RootConfirmations roots;
+    private final LedgerProperties ledger;
 
-    AnchoringService(AnchorLeafRepository leaves, AnchorRepository anchors, RootConfirmations roots) {
+    AnchoringService(
+            AnchorLeafRepository leaves, AnchorRepository anchors, RootConfirmations roots, LedgerProperties ledger) {
         this.leaves = leaves;
         this.anchors = anchors;
         this.roots = roots;
+        this.ledger = ledger;
+    }
+
+    /** Which ledger anchors roots: {@code embedded} or {@code fabric}, as proof bundles name it. */
+    public String ledgerKind() {
+        return ledger.type().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -40,6 +55,68 @@ public class AnchoringService {
     }
 
     /**
+     * The anchoring of every recorded event of a batch, by event id: two queries however long the history.
+     * An event missing from the map has no leaf (it was never recorded through the archive, or its leaf was
+     * removed behind the service's back).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, EventAnchoring> anchoringsOfBatch(long batchId) {
+        return anchoringsOf(leaves.findAllByBatchId(batchId));
+    }
+
+    /** {@link #anchoringsOfBatch} for many batches at once, as the integrity audit reads them. */
+    @Transactional(readOnly = true)
+    public Map<Long, EventAnchoring> anchoringsOfBatches(Collection<Long> batchIds) {
+        return batchIds.isEmpty() ? Map.of() : anchoringsOf(leaves.findAllByBatchIdIn(batchIds));
+    }
+
+    private Map<Long, EventAnchoring> anchoringsOf(List<AnchorLeaf> batchLeaves) {
+        Set<Long> anchorIds = new HashSet<>();
+        batchLeaves.forEach(leaf -> {
+            if (leaf.getAnchorId() != null) {
+                anchorIds.add(leaf.getAnchorId());
+            }
+        });
+        Map<Long, Anchor> anchored = new HashMap<>();
+        anchors.findAllById(anchorIds).stream()
+                .filter(anchor -> anchor.getState() == AnchorState.ANCHORED)
+                .forEach(anchor -> anchored.put(anchor.getId(), anchor));
+        Map<Long, EventAnchoring> byEvent = new HashMap<>();
+        batchLeaves.forEach(
+                leaf -> byEvent.put(leaf.getEventId(), anchoringOf(leaf, anchored.get(leaf.getAnchorId()))));
+        return byEvent;
+    }
+
+    /**
+     * An anchored Merkle tree as the database holds it, for the integrity audit to recompute.
+     *
+     * @param leaves the leaves stored for it, in leaf order (a complete tree has {@code leafCount}, numbered from 0)
+     */
+    public record AnchoredTree(long sequenceNumber, RecordHash root, long leafCount, List<TreeLeaf> leaves) {}
+
+    /** One stored leaf: the hash of the event it anchors, as it was when anchored. */
+    public record TreeLeaf(long eventId, long batchId, long leafIndex, RecordHash eventHash) {}
+
+    /** Visits every anchor the ledger confirmed, in anchoring order, with its stored leaves. */
+    @Transactional(readOnly = true)
+    public void forEachAnchoredTree(Consumer<AnchoredTree> visitor) {
+        for (Anchor anchor : anchors.findAllByOrderBySequenceNumber()) {
+            if (anchor.getState() != AnchorState.ANCHORED) {
+                continue;
+            }
+            List<TreeLeaf> treeLeaves = leaves.findAllByAnchorIdOrderByLeafIndex(anchor.getId()).stream()
+                    .map(leaf -> new TreeLeaf(
+                            leaf.getEventId(),
+                            leaf.getBatchId(),
+                            leaf.getLeafIndex(),
+                            new RecordHash(leaf.getEventHash())))
+                    .toList();
+            visitor.accept(new AnchoredTree(
+                    anchor.getSequenceNumber(), new RecordHash(anchor.getRoot()), anchor.getLeafCount(), treeLeaves));
+        }
+    }
+
+    /**
      * The ledger's anchor of a root, looked up once and then remembered (a committed anchor never changes).
      *
      * @return empty when the ledger has no anchor for the root
@@ -50,14 +127,19 @@ public class AnchoringService {
     }
 
     private EventAnchoring anchoringOf(AnchorLeaf leaf) {
-        RecordHash eventHash = new RecordHash(leaf.getEventHash());
-        Optional<Anchor> anchor = Optional.ofNullable(leaf.getAnchorId())
+        Anchor anchor = Optional.ofNullable(leaf.getAnchorId())
                 .flatMap(anchors::findById)
-                .filter(candidate -> candidate.getState() == AnchorState.ANCHORED);
-        if (anchor.isEmpty()) {
+                .filter(candidate -> candidate.getState() == AnchorState.ANCHORED)
+                .orElse(null);
+        return anchoringOf(leaf, anchor);
+    }
+
+    /** @param anchored the leaf's anchor if the ledger has confirmed it, else null */
+    private static EventAnchoring anchoringOf(AnchorLeaf leaf, Anchor anchored) {
+        RecordHash eventHash = new RecordHash(leaf.getEventHash());
+        if (anchored == null) {
             return new EventAnchoring.Pending(leaf.getEventId(), eventHash, leaf.getCreatedAt());
         }
-        Anchor anchored = anchor.get();
         return new EventAnchoring.Anchored(
                 leaf.getEventId(),
                 eventHash,

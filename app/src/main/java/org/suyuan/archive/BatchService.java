@@ -436,6 +436,20 @@ public class BatchService {
                 inspection.notes());
     }
 
+    /**
+     * A stored event as an archive entry, for readers that loaded the rows themselves (verification reads them
+     * raw to recompute hashes).
+     *
+     * @throws IllegalArgumentException if the stored details no longer parse as the event type's fields
+     */
+    public ArchiveEntry entryOfStored(BatchEvent event) {
+        try {
+            return entryOf(event);
+        } catch (RuntimeException unreadable) {
+            throw new IllegalArgumentException("Stored event " + event.getId() + " has unreadable details", unreadable);
+        }
+    }
+
     private ArchiveEntry entryOf(BatchEvent event) {
         EventDetails details = json.readValue(event.getDetails(), EventKinds.detailsOf(event.getType()));
         return new ArchiveEntry(

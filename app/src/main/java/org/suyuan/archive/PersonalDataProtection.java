@@ -15,21 +15,23 @@ import org.springframework.stereotype.Component;
  * Keeps ID-card numbers of individual growers unreadable at rest (个人信息保护法): AES-256-GCM for the value, and
  * a keyed HMAC fingerprint so that one person cannot be registered twice without the number being searchable.
  *
- * <p>Both keys are derived from {@code suyuan.security.personal-data-key}; lose it and the numbers cannot be read.
+ * <p>Its keys are derived from {@code suyuan.security.personal-data-key}; lose it and the numbers cannot be read.
  */
 @Component
-class PersonalDataProtection {
+public class PersonalDataProtection {
 
     private static final int NONCE_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec fingerprintKey;
+    private final SecretKeySpec networkKey;
 
     PersonalDataProtection(SecurityProperties properties) {
         byte[] master = properties.personalDataKeyBytes();
         this.encryptionKey = new SecretKeySpec(derive(master, "encryption"), "AES");
         this.fingerprintKey = new SecretKeySpec(derive(master, "fingerprint"), "HmacSHA256");
+        this.networkKey = new SecretKeySpec(derive(master, "scan-network"), "HmacSHA256");
     }
 
     String encrypt(String plaintext) {
@@ -62,6 +64,15 @@ class PersonalDataProtection {
 
     String fingerprint(String value) {
         return HexFormat.of().formatHex(hmac(fingerprintKey, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A pseudonym for a client's coarse network (its IPv4 /24 or IPv6 /48 prefix): the same network always gives
+     * the same 32 hex characters, and without the key nobody can tell which network it was. Scans store only this.
+     */
+    public String networkPseudonym(String networkPrefix) {
+        byte[] mac = hmac(networkKey, networkPrefix.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(mac, 0, 16);
     }
 
     private static byte[] derive(byte[] master, String purpose) {

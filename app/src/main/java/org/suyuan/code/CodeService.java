@@ -139,6 +139,28 @@ public class CodeService {
         return new SerialsIssued(serials, issued + count, allowance.cap());
     }
 
+    /**
+     * A scanned code, for the consumer page: what {@code /t/{code}} names.
+     *
+     * @throws InvalidCodeRequestException (400) if the text is not a well-formed code: a typo the reader can fix
+     * @throws UnknownCodeException (404) if Suyuan never issued it
+     */
+    @Transactional(readOnly = true)
+    public IssuedCode scanned(String code) {
+        TraceCode parsed = QrParameters.traceCode(code);
+        return codes.findById(parsed.value()).orElseThrow(() -> UnknownCodeException.forCode(parsed.value()));
+    }
+
+    /**
+     * The code a scanned GS1 Digital Link path names (see {@link #resolve(DigitalLink)}).
+     *
+     * @param path the request path as it arrived, still percent-encoded
+     */
+    @Transactional
+    public IssuedCode scannedDigitalLink(String path) {
+        return resolve(QrParameters.digitalLink(path)).code();
+    }
+
     /** A code and what it stands for, for anyone: codes are public, what they lead to is what labels show. */
     @Transactional(readOnly = true)
     CodeView view(TraceCode code) {
@@ -228,7 +250,7 @@ public class CodeService {
                 .toList();
     }
 
-    private CodeView view(IssuedCode code) {
+    CodeView view(IssuedCode code) {
         Long organizationId = code.getOrganizationId();
         Batch batch = batches.batch(organizationId, code.getBatchId());
         return new CodeView(

@@ -168,11 +168,81 @@ public class LabelService {
             Set<CertificateBasis> requestedBasis,
             ErrorCorrection errorCorrection) {
         Long organizationId = user.requireOrganization();
-        CodeView view = codes.batchCodeView(user, batchId);
+        return certificate(organizationId, codes.batchCodeView(user, batchId), format, requestedBasis, errorCorrection);
+    }
+
+    /**
+     * The 承诺达标合格证 of the batch a scanned code belongs to, for anyone holding the code: the consumer page
+     * links it. Refused exactly as the producer's own request would be.
+     */
+    public Document publicCertificate(String code) {
+        CodeView scanned = codes.view(QrParameters.traceCode(code));
+        Long organizationId = scanned.code().getOrganizationId();
+        CodeView batchCode =
+                codes.view(codes.batchCode(organizationId, scanned.batch().getId(), null));
+        return certificate(
+                organizationId,
+                batchCode,
+                CertificateFormat.A5,
+                EnumSet.noneOf(CertificateBasis.class),
+                ErrorCorrection.DEFAULT);
+    }
+
+    /**
+     * Whether the archive of a scanned code's batch allows a 承诺达标合格证 now, by the same checks as issuing
+     * one: the consumer page links the certificate only then.
+     */
+    public boolean certificateAllowed(String code) {
+        try {
+            CodeView scanned = codes.view(QrParameters.traceCode(code));
+            allowedBasis(scanned.code().getOrganizationId(), scanned, EnumSet.noneOf(CertificateBasis.class));
+            return true;
+        } catch (CertificateRefusedException | CodeConflictException refused) {
+            return false;
+        }
+    }
+
+    private Document certificate(
+            Long organizationId,
+            CodeView view,
+            CertificateFormat format,
+            Set<CertificateBasis> requestedBasis,
+            ErrorCorrection errorCorrection) {
+        String batchNumber = view.batch().getBatchNumber();
+        AllowedCertificate allowed = allowedBasis(organizationId, view, requestedBasis);
+        List<Harvests.Total> harvested = allowed.harvested();
+        Set<CertificateBasis> basis = allowed.basis();
+        Certificate certificate = new Certificate(
+                links.printed(view, LinkKind.TRACE),
+                fit(productName(view), 50),
+                fit(Harvests.describe(harvested), 30),
+                fit(regions.fullName(view.plot().getRegionCode()), 100),
+                LocalDate.now(clock.withZone(properties.timeZone())),
+                fit(view.organization().getName(), 100),
+                fit(view.organization().getContactPhone(), 50),
+                basis);
+        byte[] pdf;
+        try {
+            pdf = CertificatePdf.render(certificate, format, errorCorrection);
+        } catch (InvalidLabelLayoutException e) {
+            throw InvalidCodeRequestException.codeTooLargeForLayout(
+                    format.name().toLowerCase(Locale.ROOT));
+        }
+        return new Document(pdf, batchNumber + "-certificate-" + format.name().toLowerCase(Locale.ROOT) + ".pdf");
+    }
+
+    private record AllowedCertificate(List<Harvests.Total> harvested, Set<CertificateBasis> basis) {}
+
+    /**
+     * The checks before a certificate: not recalled, no rule broken, something harvested, no failed latest test,
+     * a basis the archive supports, an active trace code.
+     */
+    private AllowedCertificate allowedBasis(Long organizationId, CodeView view, Set<CertificateBasis> requestedBasis) {
         String batchNumber = view.batch().getBatchNumber();
         if (view.batch().getStatus() == BatchStatus.RECALLED) {
             throw CertificateRefusedException.recalled(batchNumber);
         }
+        Long batchId = view.batch().getId();
         List<RuleViolationException> violations = batches.violations(organizationId, batchId);
         if (!violations.isEmpty()) {
             throw CertificateRefusedException.ruleViolations(violations);
@@ -204,23 +274,7 @@ public class LabelService {
         if (view.code().isDisabled()) {
             throw CodeConflictException.disabledBatchCode(view.code().getCode());
         }
-        Certificate certificate = new Certificate(
-                links.printed(view, LinkKind.TRACE),
-                fit(productName(view), 50),
-                fit(Harvests.describe(harvested), 30),
-                fit(regions.fullName(view.plot().getRegionCode()), 100),
-                LocalDate.now(clock.withZone(properties.timeZone())),
-                fit(view.organization().getName(), 100),
-                fit(view.organization().getContactPhone(), 50),
-                basis);
-        byte[] pdf;
-        try {
-            pdf = CertificatePdf.render(certificate, format, errorCorrection);
-        } catch (InvalidLabelLayoutException e) {
-            throw InvalidCodeRequestException.codeTooLargeForLayout(
-                    format.name().toLowerCase(Locale.ROOT));
-        }
-        return new Document(pdf, batchNumber + "-certificate-" + format.name().toLowerCase(Locale.ROOT) + ".pdf");
+        return new AllowedCertificate(harvested, basis);
     }
 
     private List<CodeView> serials(CurrentUser user, Long batchId, Integer fromParameter, Integer toParameter) {

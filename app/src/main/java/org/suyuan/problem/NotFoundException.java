@@ -40,6 +40,10 @@ public final class NotFoundException extends ProblemException {
         return new NotFoundException("待确认的收货", id);
     }
 
+    public static NotFoundException integrityAudit(Object id) {
+        return new NotFoundException("完整性审计报告", id);
+    }
+
     public static NotFoundException spotCheck(Object id) {
         return new NotFoundException("抽检记录", id);
     }

@@ -132,7 +132,11 @@ class AnchoringWorkerTests {
 
         drain(worker);
 
-        AnchoringService service = new AnchoringService(leaves, anchors, new RootConfirmations(ledger));
+        AnchoringService service = new AnchoringService(
+                leaves,
+                anchors,
+                new RootConfirmations(ledger),
+                new LedgerProperties(LedgerProperties.Type.EMBEDDED, "suyuan", null));
         for (Long event : events) {
             EventAnchoring.Anchored anchored =
                     (EventAnchoring.Anchored) service.anchoringOf(event).orElseThrow();

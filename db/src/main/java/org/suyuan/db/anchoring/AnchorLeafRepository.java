@@ -11,5 +11,9 @@ public interface AnchorLeafRepository extends Repository<AnchorLeaf, Long> {
 
     List<AnchorLeaf> findAllByAnchorIdOrderByLeafIndex(Long anchorId);
 
+    List<AnchorLeaf> findAllByBatchId(Long batchId);
+
+    List<AnchorLeaf> findAllByBatchIdIn(java.util.Collection<Long> batchIds);
+
     long count();
 }

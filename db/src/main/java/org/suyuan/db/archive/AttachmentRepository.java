@@ -12,4 +12,6 @@ public interface AttachmentRepository extends Repository<Attachment, Long> {
     Optional<Attachment> findByIdAndBatchId(Long id, Long batchId);
 
     List<Attachment> findAllByBatchIdOrderById(Long batchId);
+
+    List<Attachment> findAllByBatchIdIn(java.util.Collection<Long> batchIds);
 }

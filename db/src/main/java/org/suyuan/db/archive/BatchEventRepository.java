@@ -27,5 +27,9 @@ public interface BatchEventRepository extends Repository<BatchEvent, Long> {
 
     boolean existsBySupersedesEventId(Long supersedesEventId);
 
+    List<BatchEvent> findAllByBatchIdIn(Collection<Long> batchIds);
+
+    List<BatchEvent> findAllByIdIn(Collection<Long> ids);
+
     long count();
 }

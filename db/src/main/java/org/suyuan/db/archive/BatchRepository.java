@@ -1,5 +1,6 @@
 package org.suyuan.db.archive;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -10,6 +11,9 @@ import org.springframework.data.repository.query.Param;
 public interface BatchRepository extends JpaRepository<Batch, Long> {
 
     Optional<Batch> findByIdAndOrganizationId(Long id, Long organizationId);
+
+    /** Batches after {@code id} in id order, a page at a time: how the integrity audit walks them all. */
+    List<Batch> findTop200ByIdGreaterThanOrderById(Long id);
 
     Page<Batch> findAllByOrganizationId(Long organizationId, Pageable pageable);
 

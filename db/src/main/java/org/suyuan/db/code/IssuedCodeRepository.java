@@ -56,4 +56,7 @@ public interface IssuedCodeRepository extends JpaRepository<IssuedCode, String>,
             + " where p.id = b.productId and p.gtin = :gtin and b.batchNumber = :batchNumber order by b.id")
     List<BatchReference> findBatchesByGtinAndBatchNumber(
             @Param("gtin") String gtin, @Param("batchNumber") String batchNumber);
+
+    /** The trace codes (kind BATCH) of several batches: how audit reports name the batches they list. */
+    List<IssuedCode> findAllByBatchIdInAndKind(java.util.Collection<Long> batchIds, CodeKind kind);
 }

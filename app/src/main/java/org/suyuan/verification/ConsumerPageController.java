@@ -1,0 +1,95 @@
+package org.suyuan.verification;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.suyuan.code.LabelService;
+import org.suyuan.code.UnknownCodeException;
+import org.suyuan.web.PageController;
+
+/**
+ * The page a consumer sees after scanning a label, in WeChat or any phone browser: server-rendered, no script, no
+ * font or stylesheet from elsewhere, small enough for a weak mobile connection. A code Suyuan never issued gets a
+ * 404 page that warns of a possible counterfeit.
+ */
+@PageController
+class ConsumerPageController {
+
+    private final VerificationService verification;
+    private final LabelService labels;
+
+    ConsumerPageController(VerificationService verification, LabelService labels) {
+        this.verification = verification;
+        this.labels = labels;
+    }
+
+    @GetMapping("/t/{code}")
+    String trace(
+            @PathVariable String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
+        try {
+            return page(verification.scan(code, request.getRemoteAddr(), locale), response, model);
+        } catch (UnknownCodeException unknown) {
+            return unknown(code, response, model);
+        }
+    }
+
+    /** The GS1 Digital Link paths of the same codes; read still percent-encoded (see the code feature). */
+    @GetMapping("/01/**")
+    String digitalLink(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        try {
+            return page(verification.scanDigitalLink(path, request.getRemoteAddr(), locale), response, model);
+        } catch (UnknownCodeException unknown) {
+            return unknown(path, response, model);
+        }
+    }
+
+    @GetMapping("/t/{code}/certificate.pdf")
+    ResponseEntity<byte[]> certificate(@PathVariable String code) {
+        LabelService.Document document = labels.publicCertificate(code);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(document.filename())
+                                .build()
+                                .toString())
+                .body(document.content());
+    }
+
+    @GetMapping("/t/{code}/photos/{attachmentId}")
+    ResponseEntity<byte[]> photo(@PathVariable String code, @PathVariable long attachmentId) {
+        VerificationService.Photo photo = verification.photo(code, attachmentId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(photo.contentType()))
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(30)).cachePublic())
+                .body(photo.content());
+    }
+
+    private static String page(Trace trace, HttpServletResponse response, Model model) {
+        // Every scan is verified afresh and counted: never served from a cache.
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("trace", trace);
+        return "consumer/trace";
+    }
+
+    private static String unknown(String code, HttpServletResponse response, Model model) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("code", code);
+        return "consumer/unknown";
+    }
+}

@@ -1,0 +1,127 @@
+package org.suyuan.verification;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.suyuan.archive.ArchiveEntry;
+import org.suyuan.archive.EventDetails;
+import org.suyuan.archive.Quantity;
+
+/**
+ * A batch's archive as a consumer reads it: what was done and when, in plain words. Who typed it in, internal
+ * ids and buyers' contacts stay out; corrected entries show as corrected.
+ */
+@Component
+class ConsumerTimeline {
+
+    private final MessageSource messages;
+
+    ConsumerTimeline(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    List<Trace.Step> of(List<ArchiveEntry> history, Locale locale) {
+        Set<Long> superseded = new HashSet<>();
+        history.stream()
+                .filter(entry -> entry.supersedesEventId() != null)
+                .forEach(entry -> superseded.add(entry.supersedesEventId()));
+        List<Trace.Step> steps = new ArrayList<>();
+        for (ArchiveEntry entry : history) {
+            if (superseded.contains(entry.id())) {
+                continue;
+            }
+            Facts facts = new Facts(locale);
+            describe(entry.details(), entry, facts);
+            steps.add(new Trace.Step(
+                    entry.occurredOn(),
+                    entry.type().name(),
+                    message("event.type." + entry.type().name(), locale),
+                    facts.list));
+        }
+        return steps;
+    }
+
+    private void describe(EventDetails details, ArchiveEntry entry, Facts facts) {
+        if (details instanceof EventDetails.Created created) {
+            facts.add("trace.fact.startedOn", created.startedOn());
+        } else if (details instanceof EventDetails.Planting planting) {
+            facts.add("trace.fact.method", planting.method());
+            facts.add("trace.fact.seedVariety", planting.seedVariety());
+        } else if (details instanceof EventDetails.Fertilising fertilising) {
+            facts.add("trace.fact.fertiliser", fertilising.fertiliserName());
+            facts.add("trace.fact.amount", text(fertilising.amount()));
+        } else if (details instanceof EventDetails.PesticideUse use) {
+            facts.add("trace.fact.pesticide", use.productName());
+            facts.add("trace.fact.activeIngredient", use.activeIngredient());
+            facts.add("trace.fact.registration", use.registrationNumber());
+            facts.add("trace.fact.dose", use.dose() + " " + use.doseUnit());
+            facts.add(
+                    "trace.fact.safetyInterval",
+                    facts.message(
+                            "trace.fact.safetyInterval.value",
+                            use.safetyIntervalDays(),
+                            entry.occurredOn()
+                                    .plusDays(use.safetyIntervalDays())
+                                    .toString()));
+        } else if (details instanceof EventDetails.Irrigation irrigation) {
+            facts.add("trace.fact.method", irrigation.method());
+        } else if (details instanceof EventDetails.Harvest harvest) {
+            facts.add("trace.fact.quantity", text(harvest.quantity()));
+        } else if (details instanceof EventDetails.Inspection inspection) {
+            facts.add("trace.fact.agency", inspection.agency());
+            facts.add("trace.fact.method", inspection.method());
+            facts.add("trace.fact.items", String.join("、", inspection.items()));
+            facts.add(
+                    "trace.fact.result",
+                    facts.message("trace.fact.result." + inspection.result().name()));
+        } else if (details instanceof EventDetails.Packing packing) {
+            facts.add("trace.fact.package", packing.packageType());
+            facts.add("trace.fact.quantity", text(packing.quantity()));
+        } else if (details instanceof EventDetails.Shipment shipment) {
+            facts.add("trace.fact.quantity", text(shipment.quantity()));
+        } else if (details instanceof EventDetails.Processing processing) {
+            facts.add("trace.fact.method", processing.method());
+            facts.add("trace.fact.output", text(processing.output()));
+        } else if (details instanceof EventDetails.Receipt receipt) {
+            if (receipt.source() != null) {
+                facts.add("trace.fact.source", receipt.source().organizationName());
+            }
+            facts.add("trace.fact.quantity", text(receipt.quantity()));
+        } else if (details instanceof EventDetails.Recall recall) {
+            facts.add("trace.fact.reason", recall.reason());
+        }
+    }
+
+    private static String text(Quantity quantity) {
+        return quantity == null ? null : quantity.toString();
+    }
+
+    private String message(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, key, locale);
+    }
+
+    /** The facts of one step; blank values are left out. */
+    private final class Facts {
+
+        private final Locale locale;
+        private final List<Trace.Fact> list = new ArrayList<>();
+
+        Facts(Locale locale) {
+            this.locale = locale;
+        }
+
+        void add(String labelKey, String value) {
+            if (value != null && !value.isBlank()) {
+                list.add(new Trace.Fact(message(labelKey, locale), value));
+            }
+        }
+
+        String message(String key, Object... arguments) {
+            return ConsumerTimeline.this.message(key, locale, arguments);
+        }
+    }
+}
