@@ -87,6 +87,14 @@ public class AccountService {
         return new IssuedToken(token.getId(), name, secret, token.getExpiresAt());
     }
 
+    /** A user as the application acts on their behalf, when it must act for them without a request (demo). */
+    @Transactional(readOnly = true)
+    public CurrentUser user(String username) {
+        return users.findByUsername(username)
+                .map(account -> new SuyuanUserDetails(account).user())
+                .orElseThrow(() -> new IllegalStateException("No user " + username));
+    }
+
     private CurrentUser save(UserAccount account) {
         if (users.existsByUsername(account.getUsername())) {
             throw ConflictException.duplicateUsername(account.getUsername());

@@ -37,6 +37,7 @@ class SecurityConfiguration {
         "/problems/**",
         "/t/**",
         "/01/**",
+        "/demo/**",
         "/css/**",
         "/js/**",
         "/images/**",

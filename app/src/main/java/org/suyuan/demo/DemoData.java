@@ -11,11 +11,13 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.suyuan.SuyuanProperties;
 import org.suyuan.account.AccountService;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.BatchService;
+import org.suyuan.archive.EventDetails;
 import org.suyuan.archive.OrganizationService;
 import org.suyuan.archive.Quantity;
 import org.suyuan.archive.QuantityUnit;
@@ -50,6 +52,7 @@ class DemoData implements ApplicationRunner {
     private final JsonMapper json;
     private final SuyuanProperties properties;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     DemoData(
             AccountService accounts,
@@ -58,7 +61,8 @@ class DemoData implements ApplicationRunner {
             CodeService codes,
             JsonMapper json,
             SuyuanProperties properties,
-            Clock clock) {
+            Clock clock,
+            JdbcTemplate jdbc) {
         this.accounts = accounts;
         this.registry = registry;
         this.batches = batches;
@@ -66,6 +70,7 @@ class DemoData implements ApplicationRunner {
         this.json = json;
         this.properties = properties;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -76,7 +81,8 @@ class DemoData implements ApplicationRunner {
         }
         accounts.createAdministrator("admin", PASSWORD, "系统管理员");
         accounts.createRegulator("regulator", PASSWORD, "芜湖市农业农村局 监管员", "340200");
-        accounts.createRegulator("regulator-wanzhi", PASSWORD, "湾沚区农业农村局 监管员", "340210");
+        CurrentUser districtRegulator =
+                accounts.createRegulator("regulator-wanzhi", PASSWORD, "湾沚区农业农村局 监管员", "340210");
 
         var cooperative = registry.register(new OrganizationService.NewOrganization(
                 "芜湖市湾沚区青弋江蔬菜专业合作社",
@@ -248,8 +254,75 @@ class DemoData implements ApplicationRunner {
                 today.minusDays(10),
                 Map.of("quantity", Map.of("amount", "120", "unit", "JIN"), "notes", "明前一芽一叶"));
 
-        log.info("Demo data loaded: 2 producers, 3 batches, 5 users.");
+        showcaseTamperedAndRecalled(farmer, districtRegulator, greenhouse, cooperative.getId(), today);
+
+        log.info("Demo data loaded: 2 producers, 5 batches, 5 users.");
         printCredentials();
+    }
+
+    /**
+     * Two batches for the landing page's scan showcase: one whose pesticide record was edited straight in the
+     * database after it was saved (the consumer page must say TAMPERED), and one the district bureau recalled.
+     */
+    private void showcaseTamperedAndRecalled(
+            CurrentUser farmer, CurrentUser regulator, Plot greenhouse, Long cooperativeId, LocalDate today) {
+        Product cucumber = registry.addProduct(
+                cooperativeId, new OrganizationService.NewProduct("黄瓜", ProductCategory.VEGETABLE, "津优35号", null));
+        Batch tampered = batches.open(
+                farmer,
+                new BatchService.NewBatch(
+                        DemoShowcase.TAMPERED_BATCH, cucumber.getId(), greenhouse.getId(), today.minusDays(50), null));
+        record(farmer, tampered, EventType.PLANTING, today.minusDays(49), Map.of("method", "定植"));
+        record(
+                farmer,
+                tampered,
+                EventType.PESTICIDE_USE,
+                today.minusDays(12),
+                Map.of(
+                        "productName", "50%腐霉利可湿性粉剂",
+                        "registrationNumber", "PD20095268",
+                        "activeIngredient", "腐霉利",
+                        "dose", "80",
+                        "doseUnit", "克/亩",
+                        "method", "喷雾",
+                        "safetyIntervalDays", 3,
+                        "target", "灰霉病"));
+        record(
+                farmer,
+                tampered,
+                EventType.HARVEST,
+                today.minusDays(5),
+                Map.of("quantity", Map.of("amount", "900", "unit", "KG")));
+        // The demonstration of tampering: someone with database access halves the recorded dose, bypassing the
+        // service (which never updates an event). The stored hash still covers the original text.
+        jdbc.update(
+                "UPDATE batch_event SET details = REPLACE(details, '\"dose\":\"80\"', '\"dose\":\"40\"')"
+                        + " WHERE batch_id = ? AND type = 'PESTICIDE_USE'",
+                tampered.getId());
+
+        Product pepper = registry.addProduct(
+                cooperativeId, new OrganizationService.NewProduct("辣椒", ProductCategory.VEGETABLE, "苏椒5号", null));
+        Batch recalled = batches.open(
+                farmer,
+                new BatchService.NewBatch(
+                        DemoShowcase.RECALLED_BATCH, pepper.getId(), greenhouse.getId(), today.minusDays(70), null));
+        record(farmer, recalled, EventType.PLANTING, today.minusDays(69), Map.of("method", "定植"));
+        record(
+                farmer,
+                recalled,
+                EventType.HARVEST,
+                today.minusDays(8),
+                Map.of("quantity", Map.of("amount", "600", "unit", "KG")));
+        record(
+                farmer,
+                recalled,
+                EventType.SHIPMENT,
+                today.minusDays(7),
+                Map.of("buyerName", "芜湖市镜湖区菜市场", "quantity", Map.of("amount", "600", "unit", "KG")));
+        batches.recallOnBehalf(
+                regulator,
+                recalled.getId(),
+                new EventDetails.Recall("湾沚区农业农村局抽检：腐霉利残留超过 GB 2763 限量", "请停止食用，凭购买凭证到购买处退货；已食用且身体不适者请就医。", null));
     }
 
     private void record(CurrentUser user, Batch batch, EventType type, LocalDate day, Map<String, Object> details) {
