@@ -42,6 +42,7 @@ class SupervisionController {
     private final TraceService traces;
     private final EventExport export;
     private final Regions regions;
+    private final IntegrityOversight integrity;
 
     SupervisionController(
             SupervisionService supervision,
@@ -49,7 +50,9 @@ class SupervisionController {
             RecallService recalls,
             TraceService traces,
             EventExport export,
-            Regions regions) {
+            Regions regions,
+            IntegrityOversight integrity) {
+        this.integrity = integrity;
         this.supervision = supervision;
         this.spotChecks = spotChecks;
         this.recalls = recalls;
@@ -87,6 +90,14 @@ class SupervisionController {
             @Size(max = 500) String instructions) {}
 
     record RoundResponse(SpotCheckRound round, List<SpotCheckTask> tasks) {}
+
+    @GetMapping("/supervision/integrity")
+    @Operation(
+            summary = "Integrity audit reports and counterfeit-scan alerts of my jurisdiction (the latest finished"
+                    + " report unless ?audit=id)")
+    IntegrityOversight.Overview integrity(CurrentUser user, @RequestParam(required = false) Long audit) {
+        return integrity.overview(user, audit);
+    }
 
     @GetMapping("/supervision/dashboard")
     @Operation(summary = "Counts and flags of my jurisdiction, each flag with its evidence")

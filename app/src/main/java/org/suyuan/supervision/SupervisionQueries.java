@@ -191,7 +191,10 @@ class SupervisionQueries {
 
     record ProducerHistory(int failedSpotChecks, LocalDate lastSpotCheck) {}
 
-    /** The evidence behind the dashboard's flags, newest first. */
+    /**
+     * The evidence behind the dashboard's flags, newest first: refused attempts, failed tests and spot checks,
+     * records the latest finished integrity audit found tampered, and serials scanned like copied labels.
+     */
     List<FlagRow> flags(Jurisdiction jurisdiction, int limit) {
         MapSqlParameterSource parameters = scope(jurisdiction).addValue("limit", limit);
         List<FlagRow> flags = new java.util.ArrayList<>(jdbc.query("""
@@ -214,10 +217,33 @@ class SupervisionQueries {
                 from spot_check_task t join batch b on b.id = t.batch_id join organization o on o.id = t.organization_id
                 where o.region_code like :prefix and t.state = 'FAILED' order by t.id desc limit :limit
                 """, parameters, (rs, row) -> flagRow(rs)));
+        flags.addAll(jdbc.query("""
+                select 'tampered' as kind, f.batch_id, b.batch_number, o.name, f.detail, a.finished_at as at
+                from integrity_finding f join integrity_audit a on a.id = f.audit_id
+                join batch b on b.id = f.batch_id join organization o on o.id = b.organization_id
+                where o.region_code like :prefix
+                  and a.id = (select max(l.id) from integrity_audit l where l.state = 'FINISHED')
+                order by f.id limit :limit
+                """, parameters, (rs, row) -> flagRow(rs)));
+        flags.addAll(jdbc.query("""
+                select 'suspicious-scan' as kind, s.batch_id, b.batch_number, o.name,
+                       concat(s.code, '：', s.reason) as detail, s.raised_at as at
+                from scan_alert s join batch b on b.id = s.batch_id join organization o on o.id = s.organization_id
+                where o.region_code like :prefix order by s.id desc limit :limit
+                """, parameters, (rs, row) -> flagRow(rs)));
         flags.sort(java.util.Comparator.comparing(
                         FlagRow::at, java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder()))
                 .reversed());
         return flags;
+    }
+
+    /** Whether an organization is registered in the jurisdiction: what reports from other features filter by. */
+    boolean organizationIn(Jurisdiction jurisdiction, long organizationId) {
+        Long found = jdbc.queryForObject(
+                "select count(*) from organization o where o.id = :id and o.region_code like :prefix",
+                scope(jurisdiction).addValue("id", organizationId),
+                Long.class);
+        return found != null && found > 0;
     }
 
     /** Counts for the dashboard. */

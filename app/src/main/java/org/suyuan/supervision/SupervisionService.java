@@ -16,6 +16,8 @@ import org.suyuan.db.supervision.NoticeRepository;
 import org.suyuan.db.supervision.SpotCheckTask;
 import org.suyuan.db.supervision.SpotCheckTaskRepository;
 import org.suyuan.problem.NotFoundException;
+import org.suyuan.verification.Integrity;
+import org.suyuan.verification.VerificationService;
 
 /** What a regulator reads: the dashboard, the producers (名录) and their batches, all within the jurisdiction. */
 @Service
@@ -26,13 +28,16 @@ public class SupervisionService {
     private final BatchRepository batches;
     private final SpotCheckTaskRepository tasks;
     private final NoticeRepository notices;
+    private final VerificationService verification;
 
     SupervisionService(
             SupervisionQueries queries,
             BatchService batchService,
             BatchRepository batches,
             SpotCheckTaskRepository tasks,
-            NoticeRepository notices) {
+            NoticeRepository notices,
+            VerificationService verification) {
+        this.verification = verification;
         this.queries = queries;
         this.batchService = batchService;
         this.batches = batches;
@@ -61,8 +66,16 @@ public class SupervisionService {
             List<SpotCheckTask> spotChecks,
             Map<String, Double> quality) {}
 
+    /**
+     * A batch as the bureau sees it.
+     *
+     * @param integrity its record checked afresh against its hashes and anchor, as a consumer's scan would
+     */
     public record BatchView(
-            SupervisionQueries.BatchRow batch, List<ArchiveEntry> history, List<SpotCheckTask> spotChecks) {}
+            SupervisionQueries.BatchRow batch,
+            List<ArchiveEntry> history,
+            List<SpotCheckTask> spotChecks,
+            Integrity integrity) {}
 
     @Transactional(readOnly = true)
     public Dashboard dashboard(CurrentUser regulator) {
@@ -100,7 +113,11 @@ public class SupervisionService {
         SupervisionQueries.BatchRow row =
                 queries.batch(Jurisdiction.of(regulator), batchId).orElseThrow(() -> NotFoundException.batch(batchId));
         Batch batch = batches.findById(batchId).orElseThrow();
-        return new BatchView(row, batchService.historyOf(batch), tasks.findAllByBatchIdOrderByIdDesc(batchId));
+        return new BatchView(
+                row,
+                batchService.historyOf(batch),
+                tasks.findAllByBatchIdOrderByIdDesc(batchId),
+                verification.integrityOf(batch));
     }
 
     private Map<String, Double> quality(List<SupervisionQueries.BatchRow> rows) {

@@ -136,6 +136,14 @@ public class VerificationService {
         return new ProofBundle(issued.getCode() + " · " + batch.getBatchNumber(), bundled, anchor);
     }
 
+    /**
+     * Whether a batch's stored record is intact and anchored, for inspectors: the same check as a scan, without
+     * logging a scan. The caller has already decided the batch may be seen.
+     */
+    public Integrity integrityOf(Batch batch) {
+        return verifier.verifyStored(batch).integrity();
+    }
+
     /** A photo of a code's batch, as its page shows it. */
     public record Photo(byte[] content, String contentType) {}
 
