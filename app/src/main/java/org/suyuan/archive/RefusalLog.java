@@ -13,7 +13,7 @@ import org.suyuan.db.archive.RefusedAttemptRepository;
  * made is not. Inspectors see every refusal.
  */
 @Component
-class RefusalLog {
+public class RefusalLog {
 
     private final RefusedAttemptRepository refusals;
     private final Clock clock;
@@ -21,6 +21,17 @@ class RefusalLog {
     RefusalLog(RefusedAttemptRepository refusals, Clock clock) {
         this.refusals = refusals;
         this.clock = clock;
+    }
+
+    /**
+     * Records a refused request that is not an archive event (asking for more serials than the harvest allows,
+     * say), under the rule's problem type.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordOther(
+            Long organizationId, Long batchId, String username, String rule, String message, String requestJson) {
+        refusals.save(new RefusedAttempt(
+                organizationId, batchId, username, clock.instant(), rule, null, message, requestJson));
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.BatchService;
 import org.suyuan.archive.OrganizationService;
+import org.suyuan.archive.RefusalLog;
 import org.suyuan.db.archive.Batch;
 import org.suyuan.db.archive.Product;
 import org.suyuan.db.code.BatchReference;
@@ -43,18 +44,21 @@ public class CodeService {
     private final OrganizationService registry;
     private final CodeMint mint;
     private final Clock clock;
+    private final RefusalLog refusals;
 
     CodeService(
             IssuedCodeRepository codes,
             BatchService batches,
             OrganizationService registry,
             TraceCodeGenerator generator,
-            Clock clock) {
+            Clock clock,
+            RefusalLog refusals) {
         this.codes = codes;
         this.batches = batches;
         this.registry = registry;
         this.mint = new CodeMint(generator);
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     /** Serials just issued, and where the batch stands against its cap. */
@@ -127,7 +131,16 @@ public class CodeService {
                 SerialAllowance.of(batches.history(organizationId, batchId), OrganizationService.itemSizeOf(product));
         int issued = codes.lastItemNumber(batchId);
         if (issued + (long) count > allowance.cap()) {
-            throw SerialsExceedHarvestException.of(allowance, issued, count);
+            SerialsExceedHarvestException refused = SerialsExceedHarvestException.of(allowance, issued, count);
+            // Inspectors see attempts to label more items than were harvested: a sign of relabelled goods.
+            refusals.recordOther(
+                    organizationId,
+                    batchId,
+                    user.username(),
+                    refused.slug(),
+                    refused.detail(),
+                    "{\"count\":" + count + "}");
+            throw refused;
         }
         List<TraceCode> minted = mint.mint(count, codes::findTaken);
         List<IssuedCode> serials = new ArrayList<>(count);

@@ -201,7 +201,8 @@ class SupervisionQueries {
                 select r.rule as kind, r.batch_id, b.batch_number, o.name, r.message as detail, r.attempted_at as at
                 from refused_attempt r join organization o on o.id = r.organization_id join batch b on b.id = r.batch_id
                 where o.region_code like :prefix
-                  and r.rule in ('banned-pesticide', 'restricted-pesticide', 'harvest-inside-safety-interval')
+                  and r.rule in ('banned-pesticide', 'restricted-pesticide', 'harvest-inside-safety-interval',
+                                 'serials-exceed-harvest')
                 order by r.id desc limit :limit
                 """, parameters, (rs, row) -> flagRow(rs)));
         flags.addAll(jdbc.query("""
