@@ -177,15 +177,7 @@ public class VerificationService {
         Trace.Recall recall = batch.getStatus() == BatchStatus.RECALLED ? recallOf(history) : null;
         Trace.Disabled disabled =
                 code.isDisabled() ? new Trace.Disabled(code.getDisabledReason(), code.getDisabledAt()) : null;
-        Trace.Status status = disabled != null
-                ? Trace.Status.DISABLED
-                : recall != null
-                        ? Trace.Status.RECALLED
-                        : !integrity.intact()
-                                ? Trace.Status.TAMPERED
-                                : logged.suspicious() != null
-                                        ? Trace.Status.SUSPICIOUS
-                                        : integrity.verified() ? Trace.Status.VERIFIED : Trace.Status.PENDING;
+        Trace.Status status = verdict(disabled, recall, integrity, logged.suspicious());
 
         boolean certificate =
                 disabled == null && recall == null && integrity.intact() && labels.certificateAllowed(code.getCode());
@@ -217,6 +209,24 @@ public class VerificationService {
                 certificate ? "/t/" + code.getCode() + "/certificate.pdf" : null,
                 photos(code.getCode(), checked.attachments()),
                 logged.scans());
+    }
+
+    /** The most serious verdict that applies (see {@link Trace.Status}). */
+    private static Trace.Status verdict(
+            Trace.Disabled disabled, Trace.Recall recall, Integrity integrity, Trace.Suspicious suspicious) {
+        if (disabled != null) {
+            return Trace.Status.DISABLED;
+        }
+        if (recall != null) {
+            return Trace.Status.RECALLED;
+        }
+        if (!integrity.intact()) {
+            return Trace.Status.TAMPERED;
+        }
+        if (suspicious != null) {
+            return Trace.Status.SUSPICIOUS;
+        }
+        return integrity.verified() ? Trace.Status.VERIFIED : Trace.Status.PENDING;
     }
 
     private Trace.Anchored anchoredOf(Integrity integrity) {
