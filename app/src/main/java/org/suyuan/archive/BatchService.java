@@ -306,6 +306,11 @@ public class BatchService {
         return rules.violationsIn(registry.product(organizationId, batch.getProductId()), history(batch));
     }
 
+    /** {@link #violations(Long, Long)} of a history the caller has already read. */
+    public List<RuleViolationException> violationsIn(Product product, List<ArchiveEntry> history) {
+        return rules.violationsIn(product, history);
+    }
+
     @Transactional(readOnly = true)
     public Page<RefusedAttempt> refusedAttempts(Long organizationId, Pageable pageable) {
         return refusedAttempts.findAllByOrganizationId(organizationId, pageable);

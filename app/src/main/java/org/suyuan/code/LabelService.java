@@ -17,8 +17,13 @@ import org.suyuan.archive.BatchService;
 import org.suyuan.archive.EventDetails;
 import org.suyuan.archive.Regions;
 import org.suyuan.archive.RuleViolationException;
+import org.suyuan.db.archive.Batch;
 import org.suyuan.db.archive.BatchStatus;
 import org.suyuan.db.archive.EventType;
+import org.suyuan.db.archive.Organization;
+import org.suyuan.db.archive.Plot;
+import org.suyuan.db.archive.Product;
+import org.suyuan.db.code.IssuedCode;
 import org.suyuan.qr.Certificate;
 import org.suyuan.qr.CertificateBasis;
 import org.suyuan.qr.CertificateFormat;
@@ -190,12 +195,22 @@ public class LabelService {
 
     /**
      * Whether the archive of a scanned code's batch allows a 承诺达标合格证 now, by the same checks as issuing
-     * one: the consumer page links the certificate only then.
+     * one: the consumer page links the certificate only then. Works on what the scan has already read.
+     *
+     * @param history the batch's whole archive in recording order
      */
-    public boolean certificateAllowed(String code) {
+    public boolean certificateAllowed(
+            IssuedCode code,
+            Batch batch,
+            Product product,
+            Plot plot,
+            Organization producer,
+            List<ArchiveEntry> history) {
         try {
-            CodeView scanned = codes.view(QrParameters.traceCode(code));
-            allowedBasis(scanned.code().getOrganizationId(), scanned, EnumSet.noneOf(CertificateBasis.class));
+            allowedBasis(
+                    new CodeView(code, batch, product, plot, producer),
+                    history,
+                    EnumSet.noneOf(CertificateBasis.class));
             return true;
         } catch (CertificateRefusedException | CodeConflictException refused) {
             return false;
@@ -209,7 +224,8 @@ public class LabelService {
             Set<CertificateBasis> requestedBasis,
             ErrorCorrection errorCorrection) {
         String batchNumber = view.batch().getBatchNumber();
-        AllowedCertificate allowed = allowedBasis(organizationId, view, requestedBasis);
+        AllowedCertificate allowed =
+                allowedBasis(view, batches.history(organizationId, view.batch().getId()), requestedBasis);
         List<Harvests.Total> harvested = allowed.harvested();
         Set<CertificateBasis> basis = allowed.basis();
         Certificate certificate = new Certificate(
@@ -237,17 +253,16 @@ public class LabelService {
      * The checks before a certificate: not recalled, no rule broken, something harvested, no failed latest test,
      * a basis the archive supports, an active trace code.
      */
-    private AllowedCertificate allowedBasis(Long organizationId, CodeView view, Set<CertificateBasis> requestedBasis) {
+    private AllowedCertificate allowedBasis(
+            CodeView view, List<ArchiveEntry> history, Set<CertificateBasis> requestedBasis) {
         String batchNumber = view.batch().getBatchNumber();
         if (view.batch().getStatus() == BatchStatus.RECALLED) {
             throw CertificateRefusedException.recalled(batchNumber);
         }
-        Long batchId = view.batch().getId();
-        List<RuleViolationException> violations = batches.violations(organizationId, batchId);
+        List<RuleViolationException> violations = batches.violationsIn(view.product(), history);
         if (!violations.isEmpty()) {
             throw CertificateRefusedException.ruleViolations(violations);
         }
-        List<ArchiveEntry> history = batches.history(organizationId, batchId);
         List<Harvests.Total> harvested = Harvests.totals(history);
         if (harvested.isEmpty()) {
             throw CertificateRefusedException.nothingHarvested(batchNumber);

@@ -179,8 +179,10 @@ public class VerificationService {
                 code.isDisabled() ? new Trace.Disabled(code.getDisabledReason(), code.getDisabledAt()) : null;
         Trace.Status status = verdict(disabled, recall, integrity, logged.suspicious());
 
-        boolean certificate =
-                disabled == null && recall == null && integrity.intact() && labels.certificateAllowed(code.getCode());
+        boolean certificate = disabled == null
+                && recall == null
+                && integrity.intact()
+                && labels.certificateAllowed(code, batch, product, plot, producer, history);
         return new Trace(
                 code.getCode(),
                 code.getKind() == CodeKind.ITEM ? code.getItemNumber() : null,
