@@ -52,6 +52,14 @@ class ConsoleBrowserTests {
             assertThat(browser.path()).isEqualTo("/console");
             assertThat(browser.text(By.tagName("h1"))).contains("湾沚区");
             browser.screenshot("dashboard");
+            // The demo's tampered batch, found by the integrity audit the demo runs at start.
+            assertThat(browser.find(By.cssSelector("#flags tr[data-kind=tampered]")).getText())
+                    .contains("QYJ-2026-003");
+
+            browser.follow(By.linkText("完整性"));
+            assertThat(browser.find(By.cssSelector("#findings tr[data-kind=CHANGED]")).getText())
+                    .contains("QYJ-2026-003");
+            browser.screenshot("integrity");
 
             browser.follow(By.linkText("主体名录"));
             assertThat(browser.text(By.tagName("main"))).contains("青弋江蔬菜专业合作社").doesNotContain("丫山家庭农场");
