@@ -96,6 +96,13 @@ abstract class TamperCampaignContract {
     @Test
     void anEditedFieldShowsAsAChangedEvent() {
         assertTampered(edited, "CHANGED", 2);
+
+        assertThat(trace(edited).path("certificateUrl").isNull()).isTrue();
+        assertThat(ApiClient.anonymous(port)
+                        .getBytes("/t/" + edited.code() + "/certificate.pdf")
+                        .status())
+                .as("no certificate for a tampered batch, even by its address")
+                .isEqualTo(422);
     }
 
     @Test
@@ -132,6 +139,13 @@ abstract class TamperCampaignContract {
                     .isEmpty();
             assertThat(page(batch)).contains("data-status=\"VERIFIED\"");
         }
+        TracedBatch harvested = untouched.get(0);
+        assertThat(trace(harvested).path("certificateUrl").asText())
+                .isEqualTo("/t/" + harvested.code() + "/certificate.pdf");
+        ApiClient.BinaryResponse certificate =
+                ApiClient.anonymous(port).getBytes("/t/" + harvested.code() + "/certificate.pdf");
+        assertThat(certificate.status()).isEqualTo(200);
+        assertThat(certificate.header("Content-Type")).isEqualTo("application/pdf");
     }
 
     @Test
