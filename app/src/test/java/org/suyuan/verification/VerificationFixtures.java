@@ -31,6 +31,11 @@ final class VerificationFixtures {
     /** The bytes of the test report an inspection refers to; the archive accepts a PDF by its first bytes. */
     static final byte[] REPORT = "%PDF-1.4\n% 检测报告 湾沚区农产品质量安全检测站\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
 
+    /** A real 2 × 2 PNG, as a photo of the greenhouse. */
+    static final byte[] PHOTO = java.util.Base64.getDecoder()
+            .decode(
+                    "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGPQqzUCIgYIBQAYKgN1RttJhQAAAABJRU5ErkJggg==");
+
     private static final String PASSWORD = "verification-password";
 
     private VerificationFixtures() {}
