@@ -20,24 +20,34 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
     private final String authorization;
+    private final String accept;
 
-    private ApiClient(String baseUrl, String authorization) {
+    private ApiClient(String baseUrl, String authorization, String accept) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
+        this.accept = accept;
     }
 
     public static ApiClient anonymous(int port) {
-        return new ApiClient("http://localhost:" + port, null);
+        return new ApiClient("http://localhost:" + port, null, null);
+    }
+
+    /**
+     * The same client, asking for the given media type on every request: the public trace paths ({@code /t/...},
+     * {@code /01/...}) answer a page to clients that do not ask for JSON.
+     */
+    public ApiClient accepting(String mediaType) {
+        return new ApiClient(baseUrl, authorization, mediaType);
     }
 
     public ApiClient as(String username, String password) {
         String credentials =
                 Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new ApiClient(baseUrl, "Basic " + credentials);
+        return new ApiClient(baseUrl, "Basic " + credentials, accept);
     }
 
     public ApiClient withToken(String token) {
-        return new ApiClient(baseUrl, "Bearer " + token);
+        return new ApiClient(baseUrl, "Bearer " + token, accept);
     }
 
     /** A response with its body parsed as JSON when it is JSON. */
@@ -58,7 +68,7 @@ public final class ApiClient {
 
     public Response get(String path, Map<String, String> headers) {
         HttpRequest.Builder request = request(path).GET();
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request);
     }
 
@@ -98,7 +108,7 @@ public final class ApiClient {
         HttpRequest.Builder request = request(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request);
     }
 
@@ -121,6 +131,9 @@ public final class ApiClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
         }
         return request;
     }

@@ -11,7 +11,8 @@ import org.suyuan.problem.ProblemException;
  * A 承诺达标合格证 that may not be issued for this batch: the promise it prints would be false. The {@code rule}
  * member names why: an archive rule the batch breaks ({@code banned-pesticide},
  * {@code harvest-inside-safety-interval}...), or {@code batch-recalled}, {@code nothing-harvested},
- * {@code failed-inspection}, {@code basis-without-passing-inspection}.
+ * {@code failed-inspection}, {@code basis-without-passing-inspection}; on the consumer page also
+ * {@code code-disabled} and {@code record-tampered}.
  */
 public final class CertificateRefusedException extends ProblemException {
 
@@ -36,6 +37,17 @@ public final class CertificateRefusedException extends ProblemException {
     static CertificateRefusedException recalled(String batchNumber) {
         return new CertificateRefusedException(
                 "批次 " + batchNumber + " 已召回，不能开具承诺达标合格证。", Map.of("rule", "batch-recalled"));
+    }
+
+    /** The scanned label was taken out of use: goods bearing it cannot be vouched for. */
+    public static CertificateRefusedException codeDisabled(String code) {
+        return new CertificateRefusedException("追溯码 " + code + " 已停用，不能出示承诺达标合格证。", Map.of("rule", "code-disabled"));
+    }
+
+    /** The batch's stored record no longer matches its hashes or its anchor: its promise cannot be relied on. */
+    public static CertificateRefusedException recordTampered(String batchNumber) {
+        return new CertificateRefusedException(
+                "批次 " + batchNumber + " 的生产记录与存证不一致，不能出示承诺达标合格证。", Map.of("rule", "record-tampered"));
     }
 
     static CertificateRefusedException nothingHarvested(String batchNumber) {

@@ -24,11 +24,9 @@ import org.suyuan.web.PageController;
 class ConsumerPageController {
 
     private final VerificationService verification;
-    private final LabelService labels;
 
-    ConsumerPageController(VerificationService verification, LabelService labels) {
+    ConsumerPageController(VerificationService verification) {
         this.verification = verification;
-        this.labels = labels;
     }
 
     @GetMapping("/t/{code}")
@@ -58,7 +56,7 @@ class ConsumerPageController {
 
     @GetMapping("/t/{code}/certificate.pdf")
     ResponseEntity<byte[]> certificate(@PathVariable String code) {
-        LabelService.Document document = labels.publicCertificate(code);
+        LabelService.Document document = verification.certificate(code);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(

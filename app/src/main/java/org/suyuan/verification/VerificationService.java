@@ -14,6 +14,7 @@ import org.suyuan.archive.BatchService;
 import org.suyuan.archive.EventDetails;
 import org.suyuan.archive.OrganizationService;
 import org.suyuan.archive.Regions;
+import org.suyuan.code.CertificateRefusedException;
 import org.suyuan.code.CodeService;
 import org.suyuan.code.LabelService;
 import org.suyuan.db.archive.Attachment;
@@ -142,6 +143,24 @@ public class VerificationService {
      */
     public Integrity integrityOf(Batch batch) {
         return verifier.verifyStored(batch).integrity();
+    }
+
+    /**
+     * The 承诺达标合格证 of a code's batch, by the same rule as the link on its page: not for a disabled label, a
+     * recalled batch (refused by the certificate's own checks) or a record that does not verify.
+     *
+     * @throws CertificateRefusedException (422) otherwise
+     */
+    public LabelService.Document certificate(String code) {
+        IssuedCode issued = codes.scanned(code);
+        if (issued.isDisabled()) {
+            throw CertificateRefusedException.codeDisabled(issued.getCode());
+        }
+        Batch batch = batches.batch(issued.getOrganizationId(), issued.getBatchId());
+        if (!verifier.verifyStored(batch).integrity().intact()) {
+            throw CertificateRefusedException.recordTampered(batch.getBatchNumber());
+        }
+        return labels.publicCertificate(issued.getCode());
     }
 
     /** A photo of a code's batch, as its page shows it. */

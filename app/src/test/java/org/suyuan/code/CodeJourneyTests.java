@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
 import org.suyuan.TestAccounts;
@@ -89,15 +90,11 @@ class CodeJourneyTests {
         assertThat(json.path("digitalLink").asText()).isEqualTo(BASE_URL + "/01/0" + GTIN + "/10/" + batch.number());
         assertThat(publicView.body()).doesNotContain("13900000000", "张三", "湾沚镇", "creditCode", "contact");
 
-        ApiClient.Response traced = ApiClient.anonymous(port).get("/t/" + code);
+        ApiClient.Response traced = asksForJson().get("/t/" + code);
         assertThat(traced.status()).isEqualTo(200);
         assertThat(traced.json().path("code").asText()).isEqualTo(code);
         String typed = (code.substring(0, 4) + "-" + code.substring(4)).toLowerCase();
-        assertThat(ApiClient.anonymous(port)
-                        .get("/t/" + typed)
-                        .json()
-                        .path("code")
-                        .asText())
+        assertThat(asksForJson().get("/t/" + typed).json().path("code").asText())
                 .isEqualTo(code);
     }
 
@@ -108,7 +105,7 @@ class CodeJourneyTests {
         recordEvent(farmer, batch.id(), "HARVEST", TODAY, harvestOf("10", "KG"));
         String serial =
                 issue(farmer, batch.id(), 1).path("codes").get(0).path("code").asText();
-        ApiClient anonymous = ApiClient.anonymous(port);
+        ApiClient anonymous = asksForJson();
 
         ApiClient.Response batchLevel = anonymous.get("/01/0" + GTIN + "/10/" + batch.number());
         assertThat(batchLevel.status()).isEqualTo(200);
@@ -146,7 +143,7 @@ class CodeJourneyTests {
     void aMalformedCodeIsRefusedAndAnUnknownOneIsNotFound() {
         String unknown = new TraceCodeGenerator().next().value();
         String mistyped = unknown.substring(0, 16) + (unknown.charAt(16) == '0' ? '1' : '0');
-        ApiClient anonymous = ApiClient.anonymous(port);
+        ApiClient anonymous = asksForJson();
 
         for (String path : List.of("/api/v1/codes/", "/t/")) {
             ApiClient.Response notFound = anonymous.get(path + unknown);
@@ -156,7 +153,9 @@ class CodeJourneyTests {
             assertThat(malformed.status()).as(path).isEqualTo(400);
             assertThat(malformed.json().path("type").asText()).isEqualTo("/problems/invalid-trace-code");
         }
-        assertThat(anonymous.getBytes("/api/v1/codes/" + unknown + "/qr.png").status())
+        assertThat(ApiClient.anonymous(port)
+                        .getBytes("/api/v1/codes/" + unknown + "/qr.png")
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -340,11 +339,7 @@ class CodeJourneyTests {
         assertThat(shown.path("status").asText()).isEqualTo("DISABLED");
         assertThat(shown.path("statusName").asText()).isEqualTo("已停用");
         assertThat(shown.path("disabledAt").isMissingNode()).isFalse();
-        assertThat(ApiClient.anonymous(port)
-                        .get("/t/" + lost)
-                        .json()
-                        .path("status")
-                        .asText())
+        assertThat(asksForJson().get("/t/" + lost).json().path("status").asText())
                 .isEqualTo("DISABLED");
 
         ApiClient.Response twice = farmer.post("/api/v1/codes/" + lost + "/disable", Map.of("reason", "再次"));
@@ -604,6 +599,11 @@ class CodeJourneyTests {
     static String grouped(String code) {
         return code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8, 12) + "-"
                 + code.substring(12);
+    }
+
+    /** An anonymous client that asks for JSON: browsers, asking for HTML, get the consumer page instead. */
+    private ApiClient asksForJson() {
+        return ApiClient.anonymous(port).accepting(MediaType.APPLICATION_JSON_VALUE);
     }
 
     private String batchCode(ApiClient farmer, long batch) {

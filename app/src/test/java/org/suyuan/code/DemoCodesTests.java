@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -138,7 +139,7 @@ class DemoCodesTests {
 
     @Test
     void theDemoProductsDigitalLinkResolvesToTheSameCode() {
-        ApiClient anonymous = ApiClient.anonymous(port);
+        ApiClient anonymous = ApiClient.anonymous(port).accepting(MediaType.APPLICATION_JSON_VALUE);
 
         JsonNode resolved = anonymous.get("/01/06901234567892/10/QYJ-2026-001").json();
 

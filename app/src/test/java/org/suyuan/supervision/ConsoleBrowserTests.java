@@ -53,11 +53,13 @@ class ConsoleBrowserTests {
             assertThat(browser.text(By.tagName("h1"))).contains("湾沚区");
             browser.screenshot("dashboard");
             // The demo's tampered batch, found by the integrity audit the demo runs at start.
-            assertThat(browser.find(By.cssSelector("#flags tr[data-kind=tampered]")).getText())
+            assertThat(browser.find(By.cssSelector("#flags tr[data-kind=tampered]"))
+                            .getText())
                     .contains("QYJ-2026-003");
 
             browser.follow(By.linkText("完整性"));
-            assertThat(browser.find(By.cssSelector("#findings tr[data-kind=CHANGED]")).getText())
+            assertThat(browser.find(By.cssSelector("#findings tr[data-kind=CHANGED]"))
+                            .getText())
                     .contains("QYJ-2026-003");
             browser.screenshot("integrity");
 

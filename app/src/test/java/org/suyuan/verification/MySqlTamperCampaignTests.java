@@ -1,0 +1,15 @@
+package org.suyuan.verification;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.suyuan.db.TestDatabases;
+
+/** The tamper campaign on the production database, MySQL protocol (MariaDB) through Connector/J. */
+class MySqlTamperCampaignTests extends TamperCampaignContract {
+
+    @DynamicPropertySource
+    static void mysql(DynamicPropertyRegistry registry) {
+        String url = TestDatabases.freshMySql("suyuan_verification_tamper");
+        registry.add("spring.datasource.url", () -> url);
+    }
+}
