@@ -10,9 +10,9 @@ import org.suyuan.code.CodeResponses.CodeResponse;
 
 /**
  * Where a scanned label leads: {@code /t/{code}} and the GS1 Digital Link paths {@code /01/{gtin}/10/{lot}} and
- * {@code /01/{gtin}/10/{lot}/21/{serial}}, for clients that ask for JSON ({@code Accept: application/json}, or
- * no preference): the code's JSON, as {@code GET /api/v1/codes/{code}} gives it. Browsers ask for HTML and get
- * the consumer page (the verification feature).
+ * {@code /01/{gtin}/10/{lot}/21/{serial}}, for clients that ask for JSON ({@code Accept: application/json}): the
+ * code's JSON, as {@code GET /api/v1/codes/{code}} gives it. Everyone else (browsers, WeChat, a client with no
+ * preference) gets the consumer page of the verification feature.
  *
  * <p>A malformed code or link (wrong length, bad check character, wrong GTIN check digit) answers 400: a typo
  * the reader can fix. A well-formed one that Suyuan never issued answers 404.
