@@ -195,6 +195,8 @@ public final class ScanArchiveGenerator {
                     }
                 }
             }
+            // The connection may be shared (BenchmarkDatabase): leave it as it was handed over.
+            connection.setAutoCommit(true);
             return new Generated(producers.size(), batches, (long) batches * 5, issued);
         }
     }
