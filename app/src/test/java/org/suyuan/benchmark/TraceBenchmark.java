@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,12 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.suyuan.SuyuanApplication;
 import org.suyuan.account.AccountService;
 import org.suyuan.account.CurrentUser;
@@ -44,28 +41,12 @@ public final class TraceBenchmark {
     private TraceBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        java.util.Map<String, String> options = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        String url = options.getOrDefault("database", "");
-        long events = Long.parseLong(options.getOrDefault("events", "1000000"));
-        int requests = Integer.parseInt(options.getOrDefault("requests", "3000"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
-        if (url.isBlank()) {
-            Path directory = Path.of("target", "trace-benchmark");
-            deleteRecursively(directory);
-            url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("db")
-                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE";
-        } else if (url.startsWith("jdbc:mysql:")) {
-            recreateMySqlDatabase(url);
-        }
-        DataSource database = new DriverManagerDataSource(url);
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        BenchmarkOptions options = BenchmarkOptions.parse(args);
+        long events = options.number("events", 1_000_000);
+        int requests = options.integer("requests", 3000);
+        int clients = options.integer("clients", 8);
+        String url = BenchmarkDatabase.fresh(options.text("database", ""), Path.of("target", "trace-benchmark"));
+        DataSource database = BenchmarkDatabase.migrated(url);
         long started = System.nanoTime();
         SupplyGraphGenerator.Generated generated = SupplyGraphGenerator.generate(database, events, 7);
         System.out.printf(
@@ -167,29 +148,5 @@ public final class TraceBenchmark {
     private static double percentile(List<Long> sorted, int percent) {
         int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, index)) / 1e6;
-    }
-
-    /** Empties the benchmark's own MySQL database: the URL names a database the benchmark may drop. */
-    private static void recreateMySqlDatabase(String url) throws Exception {
-        java.util.regex.Matcher parts = java.util.regex.Pattern.compile("(jdbc:mysql://[^/?]+)/([^?]+)(\\?.*)?")
-                .matcher(url);
-        if (!parts.matches()) {
-            throw new IllegalArgumentException("Expected jdbc:mysql://host:port/database?parameters, got " + url);
-        }
-        String server = parts.group(1) + "/" + (parts.group(3) == null ? "" : parts.group(3));
-        try (var connection = java.sql.DriverManager.getConnection(server);
-                var statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + parts.group(2));
-            statement.execute("create database " + parts.group(2) + " character set utf8mb4 collate utf8mb4_bin");
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws Exception {
-        if (Files.exists(directory)) {
-            try (var files = Files.walk(directory)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
-        }
     }
 }
