@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.suyuan.anchoring.AnchoringService;
 import org.suyuan.anchoring.EventAnchoring;
 import org.suyuan.archive.EventDocument;
@@ -38,31 +39,51 @@ class BatchVerifier {
     private final JsonMapper json;
     private final BatchEventRepository eventRows;
     private final AttachmentRepository attachmentRows;
+    private final TransactionTemplate readOnly;
 
     BatchVerifier(
             EventDocument documents,
             AnchoringService anchoring,
             JsonMapper json,
             BatchEventRepository events,
-            AttachmentRepository attachments) {
+            AttachmentRepository attachments,
+            PlatformTransactionManager transactions) {
         this.documents = documents;
         this.anchoring = anchoring;
         this.json = json;
         this.eventRows = events;
         this.attachmentRows = attachments;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
-    /** A batch's stored events, read in one transaction with their verification. */
+    /** What the database holds for a batch: its events, its attachments (contents loaded) and their anchoring. */
+    record Stored(List<BatchEvent> events, List<Attachment> attachments, Map<Long, EventAnchoring> anchorings) {}
+
+    /** A batch's stored record with its verification. */
     record Checked(List<BatchEvent> events, List<Attachment> attachments, Integrity integrity) {}
 
-    /** Reads a batch's events, attachments and anchoring, and verifies them, asking the ledger about the root. */
-    @Transactional(readOnly = true)
-    Checked verifyStored(Batch batch) {
+    /** Reads what the database holds for a batch, in the caller's transaction. */
+    Stored read(Batch batch) {
         List<BatchEvent> stored = eventRows.findAllByBatchIdOrderBySequenceNumber(batch.getId());
         List<Attachment> files = attachmentRows.findAllByBatchIdOrderById(batch.getId());
         files.forEach(Attachment::getContent);
-        Integrity integrity = verify(batch, stored, files, anchoring.anchoringsOfBatch(batch.getId()), true);
-        return new Checked(stored, files, integrity);
+        return new Stored(stored, files, anchoring.anchoringsOfBatch(batch.getId()));
+    }
+
+    /**
+     * Verifies what was read, asking the ledger about the root. Call it outside any transaction: a ledger that
+     * is not yet remembered is asked over its own connection (the embedded ledger's is a database connection),
+     * and holding one while waiting for another starves the pool under load.
+     */
+    Checked verify(Batch batch, Stored stored) {
+        Integrity integrity = verify(batch, stored.events(), stored.attachments(), stored.anchorings(), true);
+        return new Checked(stored.events(), stored.attachments(), integrity);
+    }
+
+    /** Reads a batch's record in a read-only transaction, then verifies it (see {@link #verify(Batch, Stored)}). */
+    Checked verifyStored(Batch batch) {
+        return verify(batch, readOnly.execute(status -> read(batch)));
     }
 
     /**

@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.suyuan.anchoring.AnchoringService;
 import org.suyuan.anchoring.EventAnchoring;
 import org.suyuan.archive.ArchiveEntry;
@@ -52,6 +54,7 @@ public class VerificationService {
     private final AnchoringService anchoring;
     private final MessageSource messages;
     private final AttachmentRepository attachments;
+    private final TransactionTemplate reads;
 
     VerificationService(
             CodeService codes,
@@ -64,7 +67,8 @@ public class VerificationService {
             ConsumerTimeline timeline,
             AnchoringService anchoring,
             MessageSource messages,
-            AttachmentRepository attachments) {
+            AttachmentRepository attachments,
+            PlatformTransactionManager transactions) {
         this.codes = codes;
         this.labels = labels;
         this.batches = batches;
@@ -76,6 +80,8 @@ public class VerificationService {
         this.anchoring = anchoring;
         this.messages = messages;
         this.attachments = attachments;
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
     }
 
     /**
@@ -86,12 +92,13 @@ public class VerificationService {
      * @throws org.suyuan.code.UnknownCodeException (404) for a code Suyuan never issued: possibly a counterfeit
      */
     public Trace scan(String code, String clientAddress, Locale locale) {
-        return scanned(codes.scanned(code), clientAddress, locale);
+        return scanned(reads.execute(status -> read(codes.scanned(code))), clientAddress, locale);
     }
 
     /** {@link #scan} of the code a GS1 Digital Link path names. */
     public Trace scanDigitalLink(String path, String clientAddress, Locale locale) {
-        return scanned(codes.scannedDigitalLink(path), clientAddress, locale);
+        IssuedCode code = codes.scannedDigitalLink(path);
+        return scanned(reads.execute(status -> read(code)), clientAddress, locale);
     }
 
     /**
@@ -182,13 +189,35 @@ public class VerificationService {
                 .orElseThrow(() -> NotFoundException.attachment(attachmentId));
     }
 
-    private Trace scanned(IssuedCode code, String clientAddress, Locale locale) {
+    /** Everything a scan reads, in one read-only transaction. */
+    private record Scanned(
+            IssuedCode code,
+            Batch batch,
+            Product product,
+            Plot plot,
+            Organization producer,
+            BatchVerifier.Stored stored) {}
+
+    private Scanned read(IssuedCode code) {
         Long organizationId = code.getOrganizationId();
         Batch batch = batches.batch(organizationId, code.getBatchId());
-        Product product = registry.product(organizationId, batch.getProductId());
-        Plot plot = registry.plot(organizationId, batch.getPlotId());
-        Organization producer = registry.organization(organizationId);
-        BatchVerifier.Checked checked = verifier.verifyStored(batch);
+        return new Scanned(
+                code,
+                batch,
+                registry.product(organizationId, batch.getProductId()),
+                registry.plot(organizationId, batch.getPlotId()),
+                registry.organization(organizationId),
+                verifier.read(batch));
+    }
+
+    /** Verifies what was read (outside the transaction: see {@link BatchVerifier#verify(Batch, BatchVerifier.Stored)}). */
+    private Trace scanned(Scanned scanned, String clientAddress, Locale locale) {
+        IssuedCode code = scanned.code();
+        Batch batch = scanned.batch();
+        Product product = scanned.product();
+        Plot plot = scanned.plot();
+        Organization producer = scanned.producer();
+        BatchVerifier.Checked checked = verifier.verify(batch, scanned.stored());
         ScanLog.Logged logged = scanLog.log(code, clientAddress);
         List<ArchiveEntry> history = readable(checked.events());
         Integrity integrity = checked.integrity();

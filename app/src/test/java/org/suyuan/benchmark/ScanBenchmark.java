@@ -165,11 +165,12 @@ public final class ScanBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(
                         SuyuanApplication.class, BenchmarkEndpoints.class)
                 .run(
-                        "--spring.profiles.active=benchmark",
+                        // The production profile on MySQL (its pool and Connector/J settings), credentials given here.
+                        "--spring.profiles.active=" + (url.startsWith("jdbc:mysql:") ? "mysql,benchmark" : "benchmark"),
                         "--server.port=0",
                         "--spring.datasource.url=" + url,
-                        // As the mysql profile's default (SUYUAN_DB_POOL_SIZE).
-                        "--spring.datasource.hikari.maximum-pool-size=20",
+                        "--spring.datasource.username=root",
+                        "--spring.datasource.password=",
                         "--suyuan.demo.enabled=false",
                         "--suyuan.security.personal-data-key=YmVuY2htYXJrLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg==",
                         "--logging.level.root=WARN")) {

@@ -3,7 +3,6 @@ package org.suyuan.ledger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * A SHA-256 digest, the one hash type of Suyuan: event hashes, Merkle leaves and nodes, anchored roots.
@@ -15,13 +14,26 @@ import java.util.regex.Pattern;
  */
 public record RecordHash(String hex) {
 
-    private static final Pattern HEX_256 = Pattern.compile("[0-9a-f]{64}");
     private static final HexFormat HEX = HexFormat.of();
 
     public RecordHash {
-        if (hex == null || !HEX_256.matcher(hex).matches()) {
+        if (!isLowerHex256(hex)) {
             throw new IllegalArgumentException("A record hash is 64 lower-case hex characters, got: " + hex);
         }
+    }
+
+    /** A plain loop rather than a regular expression: every scan checks hundreds of hashes. */
+    private static boolean isLowerHex256(String text) {
+        if (text == null || text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses a hash written in hex, accepting upper case. */
