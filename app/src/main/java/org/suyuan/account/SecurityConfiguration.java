@@ -85,11 +85,16 @@ class SecurityConfiguration {
                 .addFilterBefore(
                         new ApiTokenAuthenticationFilter(tokens, users, unauthorized, clock),
                         BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                org.springframework.http.HttpMethod.GET, "/api/v1/codes/**", "/api/v1/trace/**")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+                // A streamed export finishes in an ASYNC dispatch, which a bearer token does not authenticate
+                // again: the request was authorized when it started.
+                .authorizeHttpRequests(
+                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                                .permitAll()
+                                .requestMatchers(
+                                        org.springframework.http.HttpMethod.GET, "/api/v1/codes/**", "/api/v1/trace/**")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
                 .build();
     }
 

@@ -87,6 +87,14 @@ class SupervisionJourneyTests {
         String wanzhiExport =
                 wanzhi.get("/api/v1/supervision/exports/events.csv").body();
         assertThat(wanzhiExport).contains(inWanzhi.name()).doesNotContain(inNanling.name());
+        // The stream finishes in an async dispatch; a bearer token must carry through it as a password does.
+        String token = wanzhi.post("/api/v1/tokens", Map.of("name", "export-script"))
+                .json()
+                .path("secret")
+                .asText();
+        ApiClient.Response byToken = client().withToken(token).get("/api/v1/supervision/exports/events.csv");
+        assertThat(byToken.status()).isEqualTo(200);
+        assertThat(byToken.body()).isEqualTo(wanzhiExport);
         String nanlingOnly = wanzhi.get("/api/v1/supervision/exports/events.csv?organizationId=" + inNanling.id())
                 .body();
         assertThat(nanlingOnly.lines()).hasSize(1);
