@@ -74,12 +74,16 @@ public final class TraceBenchmark {
                             Long.class);
             Collections.shuffle(linked, new Random(1));
 
-            HttpClient http = HttpClient.newBuilder()
-                    .executor(Executors.newFixedThreadPool(clients))
-                    .build();
-            measure(http, port, token, linked, Math.min(300, requests), clients, "warm-up");
-            measure(http, port, token, linked, requests, clients, "measured");
-            exportThroughput(http, port, token);
+            ExecutorService httpThreads = Executors.newFixedThreadPool(clients);
+            try {
+                HttpClient http = HttpClient.newBuilder().executor(httpThreads).build();
+                measure(http, port, token, linked, Math.min(300, requests), clients, "warm-up");
+                measure(http, port, token, linked, requests, clients, "measured");
+                exportThroughput(http, port, token);
+            } finally {
+                // Its threads are not daemons: left running, they would keep the JVM from exiting.
+                httpThreads.shutdownNow();
+            }
         }
     }
 
