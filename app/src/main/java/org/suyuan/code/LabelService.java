@@ -194,26 +194,44 @@ public class LabelService {
     }
 
     /**
-     * Whether the archive of a scanned code's batch allows a 承诺达标合格证 now, by the same checks as issuing
-     * one: the consumer page links the certificate only then. Works on what the scan has already read.
+     * The 承诺达标合格证 as a consumer page shows it, in words (WeChat on Android cannot open a PDF).
+     *
+     * @param quantity the harvested quantity as the certificate states it
+     * @param basis the bases of the commitment, in the words of the certificate
+     */
+    public record CertificateSummary(
+            String productName,
+            String quantity,
+            String origin,
+            String producer,
+            List<String> basis,
+            String commitment) {}
+
+    /**
+     * The certificate of a scanned code's batch as its page shows it, when the archive allows one now (by the same
+     * checks as issuing one); empty otherwise. Works on what the scan has already read.
      *
      * @param history the batch's whole archive in recording order
      */
-    public boolean certificateAllowed(
+    public Optional<CertificateSummary> certificateSummary(
             IssuedCode code,
             Batch batch,
             Product product,
             Plot plot,
             Organization producer,
             List<ArchiveEntry> history) {
+        CodeView view = new CodeView(code, batch, product, plot, producer);
         try {
-            allowedBasis(
-                    new CodeView(code, batch, product, plot, producer),
-                    history,
-                    EnumSet.noneOf(CertificateBasis.class));
-            return true;
+            AllowedCertificate allowed = allowedBasis(view, history, EnumSet.noneOf(CertificateBasis.class));
+            return Optional.of(new CertificateSummary(
+                    productName(view),
+                    Harvests.describe(allowed.harvested()),
+                    regions.fullName(plot.getRegionCode()),
+                    producer.getName(),
+                    allowed.basis().stream().map(CertificateBasis::text).toList(),
+                    Certificate.COMMITMENT));
         } catch (CertificateRefusedException | CodeConflictException refused) {
-            return false;
+            return Optional.empty();
         }
     }
 

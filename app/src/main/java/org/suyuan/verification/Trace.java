@@ -11,7 +11,9 @@ import java.util.List;
  * @param code the scanned code
  * @param itemNumber the item's number within its batch for a per-item serial (一物一码), null for a batch code
  * @param timeline production steps in the order they happened, corrections applied
- * @param certificateUrl where the 承诺达标合格证 is, or null when the batch's archive does not allow one
+ * @param certificateUrl where the 承诺达标合格证 is (PDF), or null when the batch's archive does not allow one
+ * @param certificate the same certificate in words, for phones that cannot open a PDF (WeChat on Android); null
+ *     exactly when {@code certificateUrl} is
  */
 public record Trace(
         String code,
@@ -24,6 +26,7 @@ public record Trace(
         Place plot,
         List<Step> timeline,
         String certificateUrl,
+        Certificate certificate,
         List<Photo> photos,
         Scans scans) {
 
@@ -68,6 +71,24 @@ public record Trace(
     }
 
     public record Fact(String label, String value) {}
+
+    /**
+     * The 承诺达标合格证's statements.
+     *
+     * @param basis what the commitment rests on (质量安全控制符合要求, 自行检测合格, 委托检测合格)
+     */
+    public record Certificate(
+            String productName,
+            String quantity,
+            String origin,
+            String producer,
+            List<String> basis,
+            String commitment) {
+
+        public Certificate {
+            basis = List.copyOf(basis);
+        }
+    }
 
     public record Photo(String url, String name) {}
 

@@ -227,10 +227,17 @@ public class VerificationService {
                 code.isDisabled() ? new Trace.Disabled(code.getDisabledReason(), code.getDisabledAt()) : null;
         Trace.Status status = verdict(disabled, recall, integrity, logged.suspicious());
 
-        boolean certificate = disabled == null
-                && recall == null
-                && integrity.intact()
-                && labels.certificateAllowed(code, batch, product, plot, producer, history);
+        Trace.Certificate certificate = disabled == null && recall == null && integrity.intact()
+                ? labels.certificateSummary(code, batch, product, plot, producer, history)
+                        .map(summary -> new Trace.Certificate(
+                                summary.productName(),
+                                summary.quantity(),
+                                summary.origin(),
+                                summary.producer(),
+                                summary.basis(),
+                                summary.commitment()))
+                        .orElse(null)
+                : null;
         return new Trace(
                 code.getCode(),
                 code.getKind() == CodeKind.ITEM ? code.getItemNumber() : null,
@@ -256,7 +263,8 @@ public class VerificationService {
                         maskPhone(producer.getContactPhone())),
                 new Trace.Place(plot.getName(), regions.fullName(plot.getRegionCode())),
                 timeline.of(history, locale),
-                certificate ? "/t/" + code.getCode() + "/certificate.pdf" : null,
+                certificate != null ? "/t/" + code.getCode() + "/certificate.pdf" : null,
+                certificate,
                 photos(code.getCode(), checked.attachments()),
                 logged.scans());
     }

@@ -98,6 +98,7 @@ abstract class TamperCampaignContract {
         assertTampered(edited, "CHANGED", 2);
 
         assertThat(trace(edited).path("certificateUrl").isNull()).isTrue();
+        assertThat(trace(edited).path("certificate").isNull()).isTrue();
         assertThat(ApiClient.anonymous(port)
                         .getBytes("/t/" + edited.code() + "/certificate.pdf")
                         .status())
@@ -142,6 +143,10 @@ abstract class TamperCampaignContract {
         TracedBatch harvested = untouched.get(0);
         assertThat(trace(harvested).path("certificateUrl").asText())
                 .isEqualTo("/t/" + harvested.code() + "/certificate.pdf");
+        // In words too: WeChat on Android cannot open the PDF.
+        assertThat(trace(harvested).path("certificate").path("commitment").asText())
+                .isEqualTo("未使用禁用农药兽药及其他化合物；使用的常规农药兽药残留不超标");
+        assertThat(page(harvested)).contains("未使用禁用农药兽药及其他化合物；使用的常规农药兽药残留不超标");
         ApiClient.BinaryResponse certificate =
                 ApiClient.anonymous(port).getBytes("/t/" + harvested.code() + "/certificate.pdf");
         assertThat(certificate.status()).isEqualTo(200);
