@@ -2,6 +2,7 @@ package org.suyuan.verification;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
 import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -11,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.suyuan.SuyuanProperties;
 import org.suyuan.code.LabelService;
 import org.suyuan.code.UnknownCodeException;
 import org.suyuan.web.PageController;
@@ -24,9 +26,12 @@ import org.suyuan.web.PageController;
 class ConsumerPageController {
 
     private final VerificationService verification;
+    private final ZoneId zone;
 
-    ConsumerPageController(VerificationService verification) {
+    /** @param properties whose time zone the page's times are shown in (consumers read local time, not UTC) */
+    ConsumerPageController(VerificationService verification, SuyuanProperties properties) {
         this.verification = verification;
+        this.zone = properties.timeZone();
     }
 
     @GetMapping("/t/{code}")
@@ -77,10 +82,11 @@ class ConsumerPageController {
                 .body(photo.content());
     }
 
-    private static String page(Trace trace, HttpServletResponse response, Model model) {
+    private String page(Trace trace, HttpServletResponse response, Model model) {
         // Every scan is verified afresh and counted: never served from a cache.
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         model.addAttribute("trace", trace);
+        model.addAttribute("zone", zone);
         return "consumer/trace";
     }
 

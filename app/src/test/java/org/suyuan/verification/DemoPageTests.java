@@ -46,6 +46,17 @@ class DemoPageTests {
         assertThat(page.header("Cache-Control")).contains("no-store");
         String html = page.body();
         assertThat(html).contains("data-status=\"VERIFIED\"");
+        // Times are shown as a consumer in 芜湖 reads them, not in the server's UTC.
+        java.time.Instant anchoredAt = java.time.Instant.parse(ApiClient.anonymous(port)
+                .get("/api/v1/trace/" + code)
+                .json()
+                .path("verification")
+                .path("anchored")
+                .path("anchoredAt")
+                .asText());
+        assertThat(html)
+                .contains(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .format(anchoredAt.atZone(java.time.ZoneId.of("Asia/Shanghai"))));
         assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(MAX_PAGE_BYTES);
         assertThat(html).doesNotContainIgnoringCase("<link").doesNotContainIgnoringCase("<script");
         assertThat(html).doesNotContainIgnoringCase("@import").doesNotContainIgnoringCase("@font-face");
