@@ -48,6 +48,8 @@ public final class QrDecoder {
     private static final int DOWNSCALE_ABOVE = 1600;
     private static final int DOWNSCALE_TARGET = 1200;
     private static final int UPSCALE_UP_TO = 800;
+    private static final double[] FALLBACK_SCALES = {0.75, 0.6};
+    private static final int MIN_FALLBACK_SIDE = 100;
 
     private static final Map<DecodeHintType, Object> TRY_HARDER = hints(DecodeHintType.TRY_HARDER);
     private static final Map<DecodeHintType, Object> PURE_BARCODE = hints(DecodeHintType.PURE_BARCODE);
@@ -90,6 +92,15 @@ public final class QrDecoder {
         }
         if (text.isEmpty()) {
             text = attempt(new InvertedLuminanceSource(source));
+        }
+        // ZXing's finder-pattern search fails on a few codes at a few module sizes (seen: a thermal label rendered
+        // at 300 dpi, about 5.9 pixels per module, that zbar reads); another module size gets past it.
+        for (int i = 0; text.isEmpty() && i < FALLBACK_SCALES.length; i++) {
+            int width = (int) Math.round(image.getWidth() * FALLBACK_SCALES[i]);
+            int height = (int) Math.round(image.getHeight() * FALLBACK_SCALES[i]);
+            if (Math.min(width, height) >= MIN_FALLBACK_SIDE) {
+                text = attempt(new BufferedImageLuminanceSource(resize(image, width, height)));
+            }
         }
         return text;
     }

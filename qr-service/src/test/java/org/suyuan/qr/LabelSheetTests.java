@@ -298,6 +298,27 @@ class LabelSheetTests {
         throw new AssertionError("blank page");
     }
 
+    /**
+     * A thermal label that ZXing once could not read at 300 dpi (about 5.9 pixels per module) although zbar could;
+     * the decoder now retries at other module sizes. Found by the portal's browser test in CI.
+     */
+    @Test
+    void decodesTheThermalLabelZxingOnceMissed() throws IOException {
+        TraceCode code = TraceCode.parse("VXZMZEG5GZ85PZ1DA");
+        Label label = new Label(
+                PrintedCode.forTraceCode("http://localhost:8080", code),
+                "番茄（粉冠一号）",
+                "E2E-001",
+                "芜湖市湾沚区青弋江蔬菜专业合作社",
+                java.time.LocalDate.of(2026, 11, 25));
+        byte[] pdf = LabelSheet.render(List.of(label), LabelLayout.THERMAL_50X30);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 300, ImageType.GRAY);
+            assertThat(new QrDecoder().decode(TestImages.png(page)))
+                    .isEqualTo("http://localhost:8080/t/VXZMZEG5GZ85PZ1DA");
+        }
+    }
+
     private static org.assertj.core.data.Offset<Float> within() {
         return org.assertj.core.data.Offset.offset(0.01f);
     }
