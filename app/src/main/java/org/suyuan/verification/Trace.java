@@ -3,6 +3,7 @@ package org.suyuan.verification;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.suyuan.code.LabelService;
 
 /**
  * What a scanned code shows a consumer: where the food comes from, how it was grown, and whether the record is
@@ -26,7 +27,7 @@ public record Trace(
         Place plot,
         List<Step> timeline,
         String certificateUrl,
-        Certificate certificate,
+        LabelService.CertificateSummary certificate,
         List<Photo> photos,
         Scans scans) {
 
@@ -71,24 +72,6 @@ public record Trace(
     }
 
     public record Fact(String label, String value) {}
-
-    /**
-     * The 承诺达标合格证's statements.
-     *
-     * @param basis what the commitment rests on (质量安全控制符合要求, 自行检测合格, 委托检测合格)
-     */
-    public record Certificate(
-            String productName,
-            String quantity,
-            String origin,
-            String producer,
-            List<String> basis,
-            String commitment) {
-
-        public Certificate {
-            basis = List.copyOf(basis);
-        }
-    }
 
     public record Photo(String url, String name) {}
 

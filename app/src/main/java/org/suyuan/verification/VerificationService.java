@@ -227,15 +227,8 @@ public class VerificationService {
                 code.isDisabled() ? new Trace.Disabled(code.getDisabledReason(), code.getDisabledAt()) : null;
         Trace.Status status = verdict(disabled, recall, integrity, logged.suspicious());
 
-        Trace.Certificate certificate = disabled == null && recall == null && integrity.intact()
+        LabelService.CertificateSummary certificate = disabled == null && recall == null && integrity.intact()
                 ? labels.certificateSummary(code, batch, product, plot, producer, history)
-                        .map(summary -> new Trace.Certificate(
-                                summary.productName(),
-                                summary.quantity(),
-                                summary.origin(),
-                                summary.producer(),
-                                summary.basis(),
-                                summary.commitment()))
                         .orElse(null)
                 : null;
         return new Trace(
