@@ -1,10 +1,13 @@
 package org.suyuan.anchoring;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.suyuan.db.MySqlConfigured;
 import org.suyuan.db.TestDatabases;
 
 /** Racing workers on the production database: MySQL protocol (MariaDB) through MySQL Connector/J. */
+@ExtendWith(MySqlConfigured.class)
 class MySqlConcurrentAnchoringTests extends ConcurrentAnchoringTests {
 
     @DynamicPropertySource

@@ -1,7 +1,9 @@
 package org.suyuan.anchoring;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.suyuan.db.MySqlConfigured;
 import org.suyuan.db.TestDatabases;
 
 /**
@@ -9,6 +11,7 @@ import org.suyuan.db.TestDatabases;
  * events: the 10,000 run on H2, and what matters here is the SQL (microsecond times bound as text, bulk claims, the
  * lease), not the volume.
  */
+@ExtendWith(MySqlConfigured.class)
 class MySqlFabricAnchoringJourneyTests extends FabricAnchoringJourneyTests {
 
     @Override
