@@ -21,6 +21,12 @@ public final class TestDatabases {
     public static final String MYSQL_URL_VARIABLE = "SUYUAN_TEST_MYSQL_URL";
     public static final String REQUIRE_VARIABLE = "SUYUAN_REQUIRE_EXTERNAL";
 
+    /**
+     * Appended to every database name a test creates, so that two checkouts can run their MySQL tests against one
+     * server at the same time without dropping each other's databases.
+     */
+    public static final String SUFFIX_VARIABLE = "SUYUAN_TEST_DATABASE_SUFFIX";
+
     private static final Pattern JDBC_MYSQL = Pattern.compile("(jdbc:mysql://[^/?]+)(/[^?]*)?(\\?.*)?");
 
     private TestDatabases() {}
@@ -28,6 +34,18 @@ public final class TestDatabases {
     /** A JDBC URL for a private, in-memory H2 database in MySQL mode. */
     public static String h2(String name) {
         return "jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1";
+    }
+
+    /** The {@value #SUFFIX_VARIABLE} of this run: letters, digits and underscores, or nothing. */
+    public static String databaseSuffix() {
+        String suffix = System.getenv(SUFFIX_VARIABLE);
+        if (suffix == null) {
+            return "";
+        }
+        if (!suffix.matches("[A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException(SUFFIX_VARIABLE + " may hold letters, digits and '_' only: " + suffix);
+        }
+        return suffix;
     }
 
     /** Whether tests that need external services (MySQL, zbarimg, Chromium) must run rather than skip. */
@@ -39,7 +57,8 @@ public final class TestDatabases {
      * Creates an empty database of the given name on the configured MySQL server (dropping any previous one) and
      * returns its JDBC URL; skips or fails the calling test when no server is configured or reachable.
      */
-    public static String freshMySql(String databaseName) {
+    public static String freshMySql(String name) {
+        String databaseName = name + databaseSuffix();
         String configured = System.getenv(MYSQL_URL_VARIABLE);
         if (configured == null || configured.isBlank()) {
             String message = MYSQL_URL_VARIABLE + " is not set: MySQL tests skipped (set it, e.g. "

@@ -61,10 +61,15 @@ enum TestDatabase {
             }
             MysqlDataSource server = new MysqlDataSource();
             server.setURL(url);
-            execute(server, "CREATE DATABASE IF NOT EXISTS " + MYSQL_DATABASE);
+            // The same suffix as org.suyuan.db.TestDatabases, so that parallel checkouts keep apart.
+            String database = MYSQL_DATABASE + System.getenv().getOrDefault("SUYUAN_TEST_DATABASE_SUFFIX", "");
+            if (!database.matches("[A-Za-z0-9_]+")) {
+                throw new IllegalArgumentException("SUYUAN_TEST_DATABASE_SUFFIX may hold letters, digits and '_' only");
+            }
+            execute(server, "CREATE DATABASE IF NOT EXISTS " + database);
 
             MysqlDataSource dataSource = new MysqlDataSource();
-            dataSource.setURL(withDatabase(url, MYSQL_DATABASE));
+            dataSource.setURL(withDatabase(url, database));
             Flyway flyway = Flyway.configure()
                     .dataSource(dataSource)
                     .locations(MIGRATIONS)
