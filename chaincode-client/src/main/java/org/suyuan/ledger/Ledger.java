@@ -37,6 +37,16 @@ public interface Ledger extends AutoCloseable {
      */
     Optional<AnchorReceipt> find(RecordHash root);
 
+    /**
+     * How often {@link #anchor} found its root already anchored with the same content, since this instance was
+     * created: a worker resubmitting an anchor whose first submission got through but whose answer was lost. On
+     * Fabric each replay still puts a transaction of its own on the ledger, one that stores nothing (the contract
+     * returns the stored anchor); the embedded ledger adds nothing.
+     */
+    default long replays() {
+        return 0;
+    }
+
     /** A short name for health reports and logs, such as {@code embedded} or {@code fabric}. */
     String kind();
 

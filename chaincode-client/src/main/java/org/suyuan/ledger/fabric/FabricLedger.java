@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.hyperledger.fabric.client.CommitStatusException;
@@ -71,6 +72,7 @@ public final class FabricLedger implements Ledger {
     private final Contract contract;
     private final Contract ledgerQueries;
     private final GatewayErrors errors = new GatewayErrors();
+    private final LongAdder replays = new LongAdder();
 
     private FabricLedger(FabricSettings settings, Channel channel, ManagedChannel ownedChannel) {
         this.settings = settings;
@@ -128,10 +130,11 @@ public final class FabricLedger implements Ledger {
                         "the contract returned different content " + stored.request(),
                         proposal.getTransactionId());
             }
-            long blockNumber = stored.transactionId().equals(status.getTransactionId())
-                    ? status.getBlockNumber()
-                    : blockNumberOf(stored.transactionId(), request.root());
-            return stored.receipt(blockNumber);
+            if (stored.transactionId().equals(status.getTransactionId())) {
+                return stored.receipt(status.getBlockNumber());
+            }
+            replays.increment();
+            return stored.receipt(blockNumberOf(stored.transactionId(), request.root()));
         } catch (EndorseException | SubmitException | CommitStatusException e) {
             throw errors.translate(e, request.root());
         }
@@ -150,6 +153,12 @@ public final class FabricLedger implements Ledger {
         }
         StoredAnchor stored = readAnchor(json, null);
         return Optional.of(stored.receipt(blockNumberOf(stored.transactionId(), root)));
+    }
+
+    /** Each replay committed a transaction of its own (valid and storing nothing, or invalid after a race). */
+    @Override
+    public long replays() {
+        return replays.sum();
     }
 
     @Override
@@ -210,6 +219,7 @@ public final class FabricLedger implements Ledger {
                     "transaction " + stored.get().transactionId() + " stored different content first",
                     status.getTransactionId());
         }
+        replays.increment();
         return stored.get();
     }
 

@@ -23,6 +23,12 @@ import org.suyuan.ledger.RecordHash;
  * error codes ({@code ANCHOR_CONFLICT: ...}), which reach the client only inside the peers' error details
  * ({@code chaincode response 500, ANCHOR_CONFLICT: ...}). The transaction id and the peers' messages are kept so
  * an operator can find the transaction on the ledger.
+ *
+ * <p>An endorsement the gateway aborts is a refusal only when a contract ran and said no ({@code chaincode
+ * response ...}), when the endorsers disagreed, or when access was denied. Otherwise some organisation could not
+ * run the contract at all: its peer is down ({@code connection refused}), its contract service is stopped ({@code
+ * could not launch chaincode}, {@code chaincode stream terminated}), so the endorsement policy could not be met.
+ * That is an outage of part of the network, and it passes.
  */
 final class GatewayErrors {
 
@@ -38,6 +44,13 @@ final class GatewayErrors {
             Status.Code.RESOURCE_EXHAUSTED,
             Status.Code.CANCELLED);
 
+    /**
+     * What the peers say when an aborted call is a real refusal: a contract answered with an error, the endorsers'
+     * results differ (a non-deterministic contract), or the client may not do this.
+     */
+    private static final List<String> REFUSALS =
+            List.of("chaincode response", "ProposalResponsePayloads do not match", "access denied");
+
     /** Translates a failed evaluate, endorse, submit or commit-status call. */
     LedgerException translate(GatewayException failure, RecordHash root) {
         String transactionId =
@@ -50,10 +63,14 @@ final class GatewayErrors {
         String message =
                 "Fabric " + stageOf(failure) + (transactionId == null ? "" : " of transaction " + transactionId)
                         + " failed with " + status.getCode() + ": " + peerMessages;
-        if (TRANSIENT.contains(status.getCode())) {
+        if (TRANSIENT.contains(status.getCode()) || isPartialOutage(status.getCode(), peerMessages)) {
             return LedgerException.unavailable(message, transactionId, failure);
         }
         return LedgerException.rejected(message, transactionId, failure);
+    }
+
+    private static boolean isPartialOutage(Status.Code code, String peerMessages) {
+        return code == Status.Code.ABORTED && REFUSALS.stream().noneMatch(peerMessages::contains);
     }
 
     /** Translates a transaction that was ordered into a block but marked invalid there. */

@@ -87,11 +87,15 @@ class FabricLedgerTests {
     void returnsTheStoredAnchorWhenTheSameRequestIsAnchoredAgain() {
         AnchorReceipt first = ledger.anchor(firstAnchor("window 1"));
 
+        assertThat(ledger.replays()).isZero();
         AnchorReceipt replay = ledger.anchor(firstAnchor("window 1"));
 
         assertThat(replay).isEqualTo(first);
         assertThat(anchorEvents()).as("one event, for the first anchor only").hasSize(1);
         assertThat(emulator.worldState()).hasSize(1);
+        assertThat(ledger.replays())
+                .as("the second call committed a transaction that stored nothing")
+                .isEqualTo(1);
     }
 
     @Test
@@ -262,6 +266,7 @@ class FabricLedgerTests {
         assertThat(retried.blockNumber()).isEqualTo(committed.blockNumber());
         assertThat(anchorEvents()).hasSize(1);
         assertThat(emulator.worldState()).hasSize(1);
+        assertThat(ledger.replays()).isEqualTo(1);
     }
 
     @Test

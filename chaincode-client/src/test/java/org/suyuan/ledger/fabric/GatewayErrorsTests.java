@@ -55,19 +55,81 @@ class GatewayErrorsTests {
     }
 
     @Test
-    void rejectsOtherEndorsementFailures() {
+    void rejectsWhatTheContractRefuses() {
         LedgerException rejected = errors.translate(
                 new EndorseException(
                         "tx1",
                         withDetail(
                                 Status.Code.ABORTED,
-                                "failed to collect enough transaction endorsements",
-                                "endorsement policy not satisfied")),
+                                "failed to endorse transaction, see attached details for more info",
+                                "chaincode response 500, INVALID_ANCHOR: leafCount must be at least 1")),
                 ROOT);
 
         assertThat(rejected.reason()).isEqualTo(LedgerException.Reason.REJECTED);
         assertThat(rejected.retryable()).isFalse();
-        assertThat(rejected.getMessage()).contains("endorsement policy not satisfied");
+        assertThat(rejected.getMessage()).contains("INVALID_ANCHOR");
+    }
+
+    @Test
+    void rejectsEndorsementsThatDisagree() {
+        LedgerException rejected = errors.translate(
+                new EndorseException(
+                        "tx1",
+                        withDetail(
+                                Status.Code.ABORTED,
+                                "failed to assemble transaction: ProposalResponsePayloads do not match",
+                                "")),
+                ROOT);
+
+        assertThat(rejected.reason()).isEqualTo(LedgerException.Reason.REJECTED);
+    }
+
+    // The messages below are what a real Fabric 2.4 network answered (RealFabricNetworkTests).
+
+    @Test
+    void treatsAnOrganisationsStoppedContractAsAnOutage() {
+        LedgerException outage = errors.translate(
+                new EndorseException(
+                        "tx1",
+                        withDetail(
+                                Status.Code.ABORTED,
+                                "failed to collect enough transaction endorsements, see attached details for more info",
+                                "error in simulation: failed to execute transaction tx1: could not launch chaincode"
+                                        + " suyuan_1.0:3358: connection to suyuan_1.0:3358 failed: error creating grpc"
+                                        + " connection to 127.0.0.1:29129: connect: connection refused")),
+                ROOT);
+
+        assertThat(outage.reason()).isEqualTo(LedgerException.Reason.UNAVAILABLE);
+        assertThat(outage.transactionId()).contains("tx1");
+    }
+
+    @Test
+    void treatsAnOrganisationsStoppedPeerAsAnOutage() {
+        LedgerException outage = errors.translate(
+                new EndorseException(
+                        "tx1",
+                        withDetail(
+                                Status.Code.ABORTED,
+                                "failed to collect enough transaction endorsements, see attached details for more info",
+                                "rpc error: code = Unavailable desc = connection error: desc = \"transport: Error while"
+                                        + " dialing dial tcp 127.0.0.1:47020: connect: connection refused\"")),
+                ROOT);
+
+        assertThat(outage.reason()).isEqualTo(LedgerException.Reason.UNAVAILABLE);
+    }
+
+    @Test
+    void treatsAContractThatDiedMidCallAsAnOutage() {
+        LedgerException outage = errors.translate(
+                new EndorseException(
+                        "tx1",
+                        withDetail(
+                                Status.Code.ABORTED,
+                                "failed to endorse transaction, see attached details for more info",
+                                "error in simulation: chaincode stream terminated")),
+                ROOT);
+
+        assertThat(outage.reason()).isEqualTo(LedgerException.Reason.UNAVAILABLE);
     }
 
     @Test
