@@ -1,5 +1,7 @@
 package org.suyuan.anchoring;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -29,6 +31,15 @@ class AnchoringConfiguration {
             case EMBEDDED -> new EmbeddedLedger(dataSource, clock, properties.submitter());
             case FABRIC -> FabricLedger.connect(properties.fabricSettings());
         };
+    }
+
+    /** {@code suyuan.anchoring.ledger.replays}: anchors submitted again that the ledger already held. */
+    @Bean
+    MeterBinder ledgerReplays(Ledger ledger) {
+        return registry -> FunctionCounter.builder("suyuan.anchoring.ledger.replays", ledger, Ledger::replays)
+                .description("Anchors submitted again that the ledger already held; on Fabric each added a"
+                        + " transaction that stored nothing")
+                .register(registry);
     }
 
     @Bean

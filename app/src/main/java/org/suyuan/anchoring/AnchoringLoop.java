@@ -1,6 +1,8 @@
 package org.suyuan.anchoring;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,8 +15,10 @@ import org.springframework.context.SmartLifecycle;
  * there is work, a pause of {@code suyuan.anchoring.poll-interval} when there is none.
  *
  * <p>A dedicated thread rather than {@code @Scheduled}, because a run may wait a minute for the ledger and must not
- * hold up other scheduled tasks. It starts after everything else and stops first, finishing the run in progress
- * (the ledger's deadlines bound it), then hands the lease to another instance.
+ * hold up other scheduled tasks. A second thread renews the worker's lease every third of its duration, also while
+ * a run waits for the ledger, so that the lease stays short and a dead instance is replaced quickly. It starts
+ * after everything else and stops first, finishing the run in progress (the ledger's deadlines bound it), then
+ * hands the lease to another instance.
  */
 class AnchoringLoop implements SmartLifecycle {
 
@@ -25,16 +29,19 @@ class AnchoringLoop implements SmartLifecycle {
     private final AnchoringMetrics metrics;
     private final Duration pollInterval;
     private final Duration errorPause;
+    private final Duration heartbeat;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private volatile boolean running;
     private Thread thread;
+    private ScheduledExecutorService heartbeats;
 
     AnchoringLoop(AnchoringWorker worker, AnchoringMetrics metrics, AnchoringProperties properties) {
         this.worker = worker;
         this.metrics = metrics;
         this.pollInterval = properties.pollInterval();
         this.errorPause = properties.retry().initialBackoff();
+        this.heartbeat = properties.leaseDuration().dividedBy(3);
     }
 
     @Override
@@ -46,6 +53,13 @@ class AnchoringLoop implements SmartLifecycle {
         thread = new Thread(this::loop, "anchoring-worker");
         thread.setDaemon(true);
         thread.start();
+        heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread heartbeatThread = new Thread(runnable, "anchoring-lease-heartbeat");
+            heartbeatThread.setDaemon(true);
+            return heartbeatThread;
+        });
+        heartbeats.scheduleWithFixedDelay(
+                this::renewLease, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Anchoring worker {} started", worker.holder());
     }
 
@@ -55,6 +69,7 @@ class AnchoringLoop implements SmartLifecycle {
             return;
         }
         running = false;
+        heartbeats.shutdownNow();
         wake();
         try {
             thread.join(STOP_GRACE.toMillis());
@@ -94,6 +109,15 @@ class AnchoringLoop implements SmartLifecycle {
             if (!pause.isZero()) {
                 sleep(pause);
             }
+        }
+    }
+
+    private void renewLease() {
+        try {
+            worker.renewLease();
+        } catch (RuntimeException e) {
+            // The database is unreachable; the next run (or the next heartbeat) tries again.
+            log.debug("Could not renew the anchoring lease", e);
         }
     }
 

@@ -27,7 +27,9 @@ import org.suyuan.db.anchoring.Backlog;
  *   <li>{@code suyuan.anchoring.anchor.leaves}: leaves per ledger transaction;
  *   <li>{@code suyuan.anchoring.anchors} (anchors confirmed), {@code suyuan.anchoring.failures} by {@code reason}
  *       (a {@code LedgerException.Reason}, or {@code DATABASE}), {@code suyuan.anchoring.conflicts};
- *   <li>{@code suyuan.anchoring.ledger.anchor}: how long one anchoring call to the ledger takes.
+ *   <li>{@code suyuan.anchoring.ledger.anchor}: how long one anchoring call to the ledger takes;
+ *   <li>{@code suyuan.anchoring.ledger.replays} (registered in {@link AnchoringConfiguration}): anchors submitted
+ *       again that the ledger already held, each an extra Fabric transaction that stored nothing.
  * </ul>
  *
  * <p>The backlog gauges read the database at most once a second, on whichever instance is scraped.

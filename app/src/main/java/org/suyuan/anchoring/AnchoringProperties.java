@@ -21,8 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxLeaves the most leaves one anchor covers
  * @param maxWindow the longest a leaf waits for its window to close
  * @param pollInterval how often an idle worker looks for pending leaves
- * @param leaseDuration how long a worker's claim to be the active one lasts without renewal; another instance
- *     takes over after that when the holder has died
+ * @param leaseDuration how long a worker's claim to be the active one lasts without renewal; the holder renews it
+ *     every third of that from a heartbeat (also while it waits for the ledger), and another instance takes over
+ *     when the holder has died, at most this long after its last heartbeat
  * @param retry back-off between attempts when the ledger fails in a way that may pass
  */
 @Validated
@@ -32,14 +33,17 @@ record AnchoringProperties(
         @DefaultValue("4096") @Min(1) @Max(1_000_000) int maxLeaves,
         @DefaultValue("2s") @NotNull Duration maxWindow,
         @DefaultValue("200ms") @NotNull Duration pollInterval,
-        @DefaultValue("60s") @NotNull Duration leaseDuration,
+        @DefaultValue("15s") @NotNull Duration leaseDuration,
         @Valid @DefaultValue Retry retry) {
 
     /**
      * @param initialBackoff the wait after the first failure; it doubles with every further failure
      * @param maxBackoff the longest wait between two attempts
+     * @param probeInterval how often, while backing off, the worker asks the ledger with a cheap lookup whether it
+     *     answers again (and whether it already holds the anchor); an answer ends the back-off at once
      */
     record Retry(
             @DefaultValue("1s") @NotNull Duration initialBackoff,
-            @DefaultValue("60s") @NotNull Duration maxBackoff) {}
+            @DefaultValue("60s") @NotNull Duration maxBackoff,
+            @DefaultValue("2s") @NotNull Duration probeInterval) {}
 }

@@ -41,13 +41,18 @@ import org.suyuan.ledger.RecordHash;
  *   <li><b>record</b> (one transaction): the receipt's transaction id, block number and time; state {@code ANCHORED}.
  * </ol>
  *
- * <p>A {@code PREPARED} anchor at the head of the chain is always finished before a new window is prepared: it is
- * resubmitted with the same request, and the ledger's replay semantics return the receipt of the first commit, so
- * a crash after submitting never yields a second anchor and never puts the same leaves under two roots. Failures
- * that may pass (unreachable ledger, deadlines, read conflicts) are retried with exponential back-off, stored on the
- * anchor so that another instance honours it too. A {@code CONFLICT} (the ledger holds this root with different
- * content) marks the anchor {@code FAILED}, is logged as an error and counted, and stops anchoring until an
- * operator has looked: chaining further anchors onto an anchor the ledger disowns would hide the problem.
+ * <p>A {@code PREPARED} anchor at the head of the chain is always finished before a new window is prepared. The
+ * ledger is asked first whether it already holds the root (an earlier submission got through, but its answer was
+ * lost to a crash or a deadline): then the anchor is recorded without a second transaction. Otherwise it is
+ * resubmitted with the same request, and the ledger's replay semantics return the receipt of the first commit if
+ * that one lands meanwhile, so a crash never yields a second anchor and never puts the same leaves under two roots.
+ * Failures that may pass (unreachable ledger or part of it, deadlines, read conflicts) are retried with exponential
+ * back-off, stored on the anchor so that another instance honours it too; while backing off, the worker still asks
+ * the ledger every {@code retry.probe-interval} with a cheap lookup, and submits at once when the ledger answers, so
+ * that anchoring resumes within seconds of an outage's end rather than after the longest back-off. A {@code
+ * CONFLICT} (the ledger holds this root with different content) marks the anchor {@code FAILED}, is logged as an
+ * error and counted, and stops anchoring until an operator has looked: chaining further anchors onto an anchor the
+ * ledger disowns would hide the problem.
  *
  * <p><b>Several instances.</b> The anchors form one chain (each names the previous root), so anchoring is
  * sequential by nature and one active worker per database is enough. Which one is decided by a lease row
@@ -98,6 +103,7 @@ class AnchoringWorker {
     private final RetryBackoff backoff;
     private volatile Consumer<AnchorReceipt> afterSubmit = receipt -> {};
     private volatile Long reportedHalt;
+    private Instant lastProbe = Instant.MIN;
 
     AnchoringWorker(
             AnchorRepository anchors,
@@ -138,6 +144,11 @@ class AnchoringWorker {
     /** Gives the lease up so that another instance takes over at once (on shutdown). */
     void releaseLease() {
         lease.release(holder);
+    }
+
+    /** Extends the lease if this worker holds it; the heartbeat calls it while a run may be waiting for the ledger. */
+    void renewLease() {
+        lease.renew(holder, clock.instant(), properties.leaseDuration());
     }
 
     /** Does the next piece of work, if this worker holds the lease: finishes the head anchor or anchors a window. */
@@ -186,10 +197,35 @@ class AnchoringWorker {
             }
             return Step.HALTED;
         }
-        if (now.isBefore(head.getNextAttemptAt())) {
+        boolean attemptDue = !now.isBefore(head.getNextAttemptAt());
+        if (!attemptDue && now.isBefore(lastProbe.plus(properties.retry().probeInterval()))) {
             return Step.BACKING_OFF;
         }
-        return submit(head);
+        lastProbe = now;
+        AnchorRequest request = requestOf(head);
+        Optional<AnchorReceipt> stored;
+        try {
+            stored = ledger.find(request.root());
+        } catch (LedgerException unreachable) {
+            return attemptDue ? failed(head, unreachable) : Step.BACKING_OFF;
+        }
+        if (stored.isEmpty()) {
+            return submit(head);
+        }
+        if (!stored.get().request().equals(request)) {
+            return failed(
+                    head,
+                    LedgerException.conflict(
+                            request.root(),
+                            "the ledger holds " + stored.get().request(),
+                            stored.get().transactionId()));
+        }
+        log.info(
+                "The ledger already holds anchor {} (root {}, transaction {}); recording it without submitting again",
+                head.getSequenceNumber(),
+                head.getRoot(),
+                stored.get().transactionId());
+        return recordAnchored(head, stored.get());
     }
 
     private Anchor prepare(List<PendingLeaf> window, Instant now) {
@@ -232,6 +268,10 @@ class AnchoringWorker {
             call.stop(metrics.ledgerCalls());
         }
         afterSubmit.accept(receipt);
+        return recordAnchored(anchor, receipt);
+    }
+
+    private Step recordAnchored(Anchor anchor, AnchorReceipt receipt) {
         boolean recordedNow;
         try {
             recordedNow = Boolean.TRUE.equals(transactions.execute(status -> anchors.findById(anchor.getId())

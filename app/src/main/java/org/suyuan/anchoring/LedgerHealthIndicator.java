@@ -25,14 +25,20 @@ import org.suyuan.ledger.embedded.LogVerification;
  * {@code /actuator/health} component {@code ledger}: whether the ledger can be used, with the anchoring backlog as
  * details.
  *
- * <p>UP or DOWN reflects the ledger alone: the embedded ledger's hash-chained log must verify (re-checked at most
- * once a minute, since it reads the whole log), and Fabric must answer a cheap query (the lookup of a root nobody
- * anchors) within a few seconds. A backlog or a halted worker never turns it DOWN: writes go on while the ledger
- * lags, so the details and the {@code suyuan.anchoring.*} metrics report them instead. The readiness probe does not
- * include this component, so a Fabric outage does not take instances out of a load balancer.
+ * <p>The status reflects the ledger alone. The embedded ledger is UP while its hash-chained log verifies (re-checked
+ * at most once a minute, since it reads the whole log) and DOWN when it does not: the anchors themselves are
+ * damaged. Fabric is UP when it answers a cheap query (the lookup of a root nobody anchors) within a few seconds,
+ * and {@value #DEGRADED} when it does not: the service still records and serves everything, new records stay
+ * pending and are anchored when the network is back, so {@code DEGRADED} answers HTTP 200 (application.yml) and an
+ * outage of the network never makes a load balancer or an orchestrator pull every instance. A backlog or a halted
+ * worker never changes the status either; the details and the {@code suyuan.anchoring.*} metrics report them.
+ * Readiness ({@code /actuator/health/readiness}) leaves this component out altogether.
  */
 @Component
 class LedgerHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+
+    /** The ledger cannot be reached: anchoring waits, everything else works. */
+    static final String DEGRADED = "DEGRADED";
 
     private static final RecordHash PROBE_ROOT =
             RecordHash.sha256("suyuan ledger health probe".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -104,12 +110,13 @@ class LedgerHealthIndicator extends AbstractHealthIndicator implements Disposabl
             builder.up();
         } catch (TimeoutException e) {
             lookup.cancel(true);
-            builder.down().withDetail("error", "no answer within " + PROBE_TIMEOUT.toSeconds() + " s");
+            builder.status(DEGRADED).withDetail("error", "no answer within " + PROBE_TIMEOUT.toSeconds() + " s");
         } catch (ExecutionException e) {
-            builder.down().withDetail("error", String.valueOf(e.getCause().getMessage()));
+            builder.status(DEGRADED)
+                    .withDetail("error", String.valueOf(e.getCause().getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            builder.down().withDetail("error", "interrupted");
+            builder.status(DEGRADED).withDetail("error", "interrupted");
         }
     }
 

@@ -148,7 +148,7 @@ class AnchoringWorkerTests {
     }
 
     @Test
-    void resubmitsThePreparedAnchorUnchangedAfterDyingBetweenLedgerAndDatabase() {
+    void recordsAnAnchorTheLedgerAlreadyHoldsWithoutSubmittingItAgainAfterDyingBetweenLedgerAndDatabase() {
         AnchoringWorker dying = worker("a", 10);
         dying.afterSubmit(receipt -> {
             throw new IllegalStateException("the process died here");
@@ -164,10 +164,9 @@ class AnchoringWorkerTests {
         AnchoringWorker restarted = worker("b", 10);
         assertThat(restarted.runOnce()).isEqualTo(Step.ANCHORED);
 
-        assertThat(ledger.anchorCount()).isEqualTo(1);
         assertThat(ledger.requests())
-                .hasSize(2)
-                .allMatch(request -> request.equals(ledger.requests().get(0)));
+                .as("no second transaction for an anchor the ledger holds")
+                .hasSize(1);
         Anchor anchored = anchors.findById(prepared.getId()).orElseThrow();
         assertThat(anchored.getState()).isEqualTo(AnchorState.ANCHORED);
         assertThat(anchored.getTransactionId()).isEqualTo("tx-1");
@@ -175,28 +174,99 @@ class AnchoringWorkerTests {
     }
 
     @Test
-    void retriesAfterTheBackOffWhenTheLedgerIsUnreachable() {
+    void resubmitsThePreparedAnchorUnchangedWhenTheLedgerNeverGotIt() {
+        AnchoringWorker dying = worker("a", 10);
+        record(10);
+        ledger.failNext(LedgerException.unavailable("connection lost before the orderer had it", null, null));
+
+        assertThat(dying.runOnce()).isEqualTo(Step.RETRY_LATER);
+        dying.releaseLease();
+        clock.advance(Duration.ofSeconds(1));
+        AnchoringWorker restarted = worker("b", 10);
+        assertThat(restarted.runOnce()).isEqualTo(Step.ANCHORED);
+
+        assertThat(ledger.requests())
+                .hasSize(2)
+                .allMatch(request -> request.equals(ledger.requests().get(0)));
+        assertThat(ledger.anchorCount()).isEqualTo(1);
+    }
+
+    @Test
+    void retriesWithAGrowingBackOffWhileTheLedgerIsUnreachable() {
         AnchoringWorker worker = worker("a", 5);
         record(5);
-        ledger.failNext(LedgerException.unavailable("peer down", null, null));
-        ledger.storeThenFailNext(LedgerException.unavailable("connection lost after submit", "tx-x", null));
+        ledger.goOffline();
 
         assertThat(worker.runOnce()).isEqualTo(Step.RETRY_LATER);
-        assertThat(worker.runOnce()).isEqualTo(Step.BACKING_OFF);
+        assertThat(worker.runOnce()).as("the probe fails too").isEqualTo(Step.BACKING_OFF);
         clock.advance(Duration.ofSeconds(1));
         assertThat(worker.runOnce()).isEqualTo(Step.RETRY_LATER);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(worker.runOnce()).isEqualTo(Step.BACKING_OFF);
+        assertThat(worker.runOnce()).as("1 of 2 seconds").isEqualTo(Step.BACKING_OFF);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(worker.runOnce()).isEqualTo(Step.ANCHORED);
+        assertThat(worker.runOnce()).isEqualTo(Step.RETRY_LATER);
 
         Anchor anchor = anchors.findFirstByOrderBySequenceNumberDesc().orElseThrow();
         assertThat(anchor.getAttempts()).isEqualTo(3);
-        assertThat(anchor.getState()).isEqualTo(AnchorState.ANCHORED);
-        assertThat(ledger.anchorCount()).isEqualTo(1);
+        assertThat(anchor.getNextAttemptAt()).isEqualTo(clock.instant().plusSeconds(4));
         assertThat(registry.counter("suyuan.anchoring.failures", "reason", "UNAVAILABLE")
                         .count())
-                .isEqualTo(2);
+                .isEqualTo(3);
+    }
+
+    @Test
+    void submitsAsSoonAsAProbeFindsTheLedgerBackInsteadOfWaitingOutTheBackOff() {
+        AnchoringWorker worker = worker("a", 5);
+        record(5);
+        ledger.goOffline();
+        for (int failure = 0; failure < 4; failure++) {
+            worker.runOnce();
+            clock.advance(Duration.ofSeconds(8));
+        }
+        assertThat(worker.runOnce()).isEqualTo(Step.RETRY_LATER);
+        Anchor backingOff = anchors.findFirstByOrderBySequenceNumberDesc().orElseThrow();
+        assertThat(backingOff.getNextAttemptAt()).isEqualTo(clock.instant().plusSeconds(8));
+
+        ledger.comeBackOnline();
+        clock.advance(Duration.ofMillis(400));
+        assertThat(worker.runOnce()).as("the next probe is not due yet").isEqualTo(Step.BACKING_OFF);
+        clock.advance(Duration.ofMillis(100));
+        assertThat(worker.runOnce()).isEqualTo(Step.ANCHORED);
+
+        assertThat(anchors.findById(backingOff.getId()).orElseThrow().getState())
+                .isEqualTo(AnchorState.ANCHORED);
+        assertThat(ledger.anchorCount()).isEqualTo(1);
+    }
+
+    @Test
+    void findsACommitWhoseAnswerWasLostWithoutSendingItAgain() {
+        AnchoringWorker worker = worker("a", 5);
+        record(5);
+        ledger.storeThenFailNext(LedgerException.unavailable("connection lost after submit", "tx-x", null));
+
+        assertThat(worker.runOnce()).isEqualTo(Step.RETRY_LATER);
+        assertThat(worker.runOnce()).isEqualTo(Step.ANCHORED);
+
+        assertThat(ledger.requests()).hasSize(1);
+        assertThat(anchors.findFirstByOrderBySequenceNumberDesc().orElseThrow().getTransactionId())
+                .isEqualTo("tx-1");
+    }
+
+    @Test
+    void aHeartbeatKeepsTheLeaseWhileARunWaitsAndOnlyTheHolderRenewsIt() {
+        AnchoringWorker first = worker("a", 1);
+        AnchoringWorker second = worker("b", 1);
+        record(1);
+        assertThat(first.runOnce()).isEqualTo(Step.ANCHORED);
+
+        clock.advance(Duration.ofSeconds(50));
+        first.renewLease();
+        second.renewLease();
+        clock.advance(Duration.ofSeconds(50));
+
+        assertThat(second.runOnce()).as("the lease was renewed 50 s ago").isEqualTo(Step.NOT_LEADER);
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(second.runOnce()).isEqualTo(Step.IDLE);
     }
 
     @Test
@@ -282,7 +352,7 @@ class AnchoringWorkerTests {
                 Duration.ofSeconds(2),
                 Duration.ofMillis(100),
                 Duration.ofSeconds(60),
-                new AnchoringProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(8)));
+                new AnchoringProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMillis(500)));
         return new AnchoringWorker(
                 anchors,
                 outbox,

@@ -178,7 +178,7 @@ class ConcurrentAnchoringTests {
                 Duration.ZERO,
                 Duration.ofMillis(10),
                 Duration.ofSeconds(60),
-                new AnchoringProperties.Retry(Duration.ofMillis(10), Duration.ofMillis(100)));
+                new AnchoringProperties.Retry(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(50)));
         return new AnchoringWorker(
                 anchors,
                 outbox,

@@ -25,7 +25,24 @@ final class FakeLedger implements Ledger {
     private final List<AnchorRequest> requests = new ArrayList<>();
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
 
+    private boolean offline;
+
     private record Fault(LedgerException failure, boolean afterStoring) {}
+
+    /** From now on every call fails as an unreachable network does, lookups included. */
+    synchronized void goOffline() {
+        offline = true;
+    }
+
+    synchronized void comeBackOnline() {
+        offline = false;
+    }
+
+    private void failIfOffline() {
+        if (offline) {
+            throw LedgerException.unavailable("the network is unreachable", null, null);
+        }
+    }
 
     /** The next call fails before anything is stored. */
     void failNext(LedgerException failure) {
@@ -48,6 +65,7 @@ final class FakeLedger implements Ledger {
     @Override
     public synchronized AnchorReceipt anchor(AnchorRequest request) {
         requests.add(request);
+        failIfOffline();
         Fault fault = faults.poll();
         if (fault != null && !fault.afterStoring()) {
             throw fault.failure();
@@ -65,6 +83,7 @@ final class FakeLedger implements Ledger {
 
     @Override
     public synchronized Optional<AnchorReceipt> find(RecordHash root) {
+        failIfOffline();
         return Optional.ofNullable(anchors.get(root));
     }
 

@@ -44,6 +44,21 @@ public class AnchoringLease {
                 == 1;
     }
 
+    /**
+     * Extends the lease of {@code holder} to {@code now + duration} if it still holds it; never takes a lease over.
+     *
+     * @return whether {@code holder} still holds the lease
+     */
+    public boolean renew(String holder, Instant now, Duration duration) {
+        Objects.requireNonNull(holder, "holder");
+        return jdbc.update(
+                        "UPDATE anchoring_lease SET expires_at = ? WHERE name = ? AND holder = ?",
+                        AnchorOutbox.sqlText(now.plus(duration)),
+                        NAME,
+                        holder)
+                == 1;
+    }
+
     /** Gives the lease up if {@code holder} has it, so another instance takes over at once. */
     public void release(String holder) {
         jdbc.update(
