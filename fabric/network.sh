@@ -369,6 +369,7 @@ write_environment() {
     cat >"$NETWORK_DIR/network.env" <<EOF
 # Written by fabric/network.sh up; read by its other commands and by the tests.
 NETWORK_DIR=$NETWORK_DIR
+FABRIC_BIN=$(dirname "$PEER")
 CRYPTO=$CRYPTO
 CHANNEL=$CHANNEL
 CHAINCODE=$CHAINCODE

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.suyuan.ledger.AnchorReceipt;
@@ -106,5 +108,52 @@ final class AnchoringAssertions {
             assertThat(leaf.eventHash()).isEqualTo(event.eventHash());
         }
         return anchors.size();
+    }
+
+    /**
+     * The anchors the ledger stored from block {@code sinceBlock} on, as read from the ledger itself, hold every
+     * anchor the database recorded in those blocks exactly once, with its transaction and block, and nothing else
+     * chained onto the database's chain: no window was anchored twice under another root, no anchor forked the chain.
+     */
+    static void assertLedgerHoldsTheChainOnce(JdbcTemplate jdbc, List<AnchorReceipt> onLedger, long sinceBlock) {
+        List<AnchorRow> recorded = jdbc.query(
+                "SELECT id, sequence_number, root, leaf_count, previous_root, transaction_id, block_number FROM anchor"
+                        + " WHERE state = 'ANCHORED' ORDER BY sequence_number",
+                (row, number) -> new AnchorRow(
+                        row.getLong("id"),
+                        row.getLong("sequence_number"),
+                        row.getString("root"),
+                        row.getLong("leaf_count"),
+                        row.getString("previous_root"),
+                        row.getString("transaction_id")));
+        Set<String> chain = new HashSet<>();
+        recorded.forEach(anchor -> chain.add(anchor.root()));
+        Map<String, AnchorReceipt> stored = new HashMap<>();
+        for (AnchorReceipt receipt : onLedger) {
+            assertThat(stored.put(receipt.root().hex(), receipt))
+                    .as("root %s stored twice", receipt.root())
+                    .isNull();
+            receipt.request()
+                    .previousRoot()
+                    .filter(previous -> chain.contains(previous.hex()))
+                    .ifPresent(previous -> assertThat(chain)
+                            .as("ledger anchor %s chained after %s is not in the database", receipt.root(), previous)
+                            .contains(receipt.root().hex()));
+        }
+        List<Long> blocks = jdbc.queryForList("SELECT block_number FROM anchor WHERE state = 'ANCHORED'", Long.class);
+        long inRange = blocks.stream().filter(block -> block >= sinceBlock).count();
+        assertThat(onLedger.stream()
+                        .filter(receipt -> chain.contains(receipt.root().hex())))
+                .as("anchors of the database's chain on the ledger since block %d", sinceBlock)
+                .hasSize((int) inRange)
+                .allSatisfy(receipt -> {
+                    AnchorRow row = recorded.stream()
+                            .filter(anchor ->
+                                    anchor.root().equals(receipt.root().hex()))
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(receipt.transactionId()).isEqualTo(row.transactionId());
+                    assertThat(receipt.request().leafCount()).isEqualTo(row.leafCount());
+                });
     }
 }

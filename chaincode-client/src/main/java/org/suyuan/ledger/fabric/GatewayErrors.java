@@ -28,7 +28,9 @@ import org.suyuan.ledger.RecordHash;
  * response ...}), when the endorsers disagreed, or when access was denied. Otherwise some organisation could not
  * run the contract at all: its peer is down ({@code connection refused}), its contract service is stopped ({@code
  * could not launch chaincode}, {@code chaincode stream terminated}), so the endorsement policy could not be met.
- * That is an outage of part of the network, and it passes.
+ * Once the gateway's discovery has noticed a peer is gone it says so before trying ({@code FAILED_PRECONDITION: no
+ * combination of peers can be derived which satisfy the endorsement policy}). Both are outages of part of the
+ * network, and they pass.
  */
 final class GatewayErrors {
 
@@ -69,8 +71,15 @@ final class GatewayErrors {
         return LedgerException.rejected(message, transactionId, failure);
     }
 
+    /** What the gateway says when discovery finds too few live peers to endorse or evaluate. */
+    private static final List<String> TOO_FEW_PEERS = List.of("no combination of peers", "no peers available");
+
     private static boolean isPartialOutage(Status.Code code, String peerMessages) {
-        return code == Status.Code.ABORTED && REFUSALS.stream().noneMatch(peerMessages::contains);
+        return switch (code) {
+            case ABORTED -> REFUSALS.stream().noneMatch(peerMessages::contains);
+            case FAILED_PRECONDITION -> TOO_FEW_PEERS.stream().anyMatch(peerMessages::contains);
+            default -> false;
+        };
     }
 
     /** Translates a transaction that was ordered into a block but marked invalid there. */

@@ -119,6 +119,20 @@ class GatewayErrorsTests {
     }
 
     @Test
+    void treatsTooFewLivePeersForThePolicyAsAnOutage() {
+        LedgerException outage = errors.translate(
+                new EndorseException(
+                        "tx1",
+                        Status.FAILED_PRECONDITION
+                                .withDescription("no combination of peers can be derived which satisfy the endorsement"
+                                        + " policy: no peer combination can satisfy the endorsement policy")
+                                .asRuntimeException()),
+                ROOT);
+
+        assertThat(outage.reason()).isEqualTo(LedgerException.Reason.UNAVAILABLE);
+    }
+
+    @Test
     void treatsAContractThatDiedMidCallAsAnOutage() {
         LedgerException outage = errors.translate(
                 new EndorseException(
