@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 import org.suyuan.db.anchoring.AnchorRepository;
 import org.suyuan.db.anchoring.AnchorState;
@@ -28,8 +29,9 @@ import org.suyuan.ledger.embedded.LogVerification;
  * <p>The status reflects the ledger alone. The embedded ledger is UP while its hash-chained log verifies (re-checked
  * at most once a minute, since it reads the whole log) and DOWN when it does not: the anchors themselves are
  * damaged. Fabric is UP when it answers a cheap query (the lookup of a root nobody anchors) within a few seconds,
- * and {@value #DEGRADED} when it does not: the service still records and serves everything, new records stay
- * pending and are anchored when the network is back, so {@code DEGRADED} answers HTTP 200 (application.yml) and an
+ * and {@value #DEGRADED} when it does not, or when the worker's last attempt to anchor failed (part of the network
+ * is down: another organisation's peer or contract, the orderer). Either way the service still records and serves
+ * everything, new records stay pending and are anchored when the network is back, so {@code DEGRADED} answers HTTP 200 (application.yml) and an
  * outage of the network never makes a load balancer or an orchestrator pull every instance. A backlog or a halted
  * worker never changes the status either; the details and the {@code suyuan.anchoring.*} metrics report them.
  * Readiness ({@code /actuator/health/readiness}) leaves this component out altogether.
@@ -79,6 +81,15 @@ class LedgerHealthIndicator extends AbstractHealthIndicator implements Disposabl
             builder.withDetail("lastAnchorSequenceNumber", last.getSequenceNumber());
             builder.withDetail("lastAnchoredAt", last.getAnchoredAt().toString());
         });
+        anchors.findFirstByOrderBySequenceNumberDesc()
+                .filter(head -> head.getState() == AnchorState.PREPARED && head.getAttempts() > 0)
+                .filter(retrying -> !Status.DOWN.equals(builder.build().getStatus()))
+                .ifPresent(retrying -> builder.status(DEGRADED)
+                        .withDetail(
+                                "anchoring",
+                                "retrying anchor " + retrying.getSequenceNumber() + " after " + retrying.getAttempts()
+                                        + " failed attempts")
+                        .withDetail("lastError", String.valueOf(retrying.getLastError())));
         long failed = anchors.countByState(AnchorState.FAILED);
         if (failed > 0) {
             builder.withDetail("failedAnchors", failed);

@@ -28,8 +28,8 @@ import org.suyuan.ledger.fabric.TestCredentials;
  * Issue 4's benchmark: events recorded through the API and anchored, per second, end to end.
  *
  * <p>Starts the real application on a free port (Tomcat, security, JPA, the anchoring worker; configured through
- * properties as in production), with the embedded ledger or with Fabric through the real Gateway SDK over TLS to the
- * gateway emulator on a loopback port; creates producers with bearer tokens and batches over HTTP; then many
+ * properties as in production), with the embedded ledger or with Fabric through the real Gateway SDK over TLS, to the
+ * gateway emulator on a loopback port or to a real network that {@code fabric/network.sh up} started; creates producers with bearer tokens and batches over HTTP; then many
  * concurrent HTTP clients record irrigation events, one client per batch at a time. It reports the recording rate,
  * the rate at which events were recorded <em>and</em> anchored (until the last one is confirmed by the ledger),
  * leaves per ledger transaction and the anchoring lag (recording to confirmation) at p50 and p95.
@@ -40,7 +40,8 @@ import org.suyuan.ledger.fabric.TestCredentials;
  * ./mvnw -B -q -pl app -am -Pbenchmark -DskipTests integration-test -Dbenchmark.args="--ledger fabric"
  * </pre>
  *
- * Options: {@code --ledger embedded|fabric}, {@code --database <jdbc url>} (default: in-memory H2 in MySQL mode),
+ * Options: {@code --ledger embedded|fabric}, {@code --fabric-network <dir>} (a real network; implies fabric),
+ * {@code --database <jdbc url>} (default: in-memory H2 in MySQL mode),
  * {@code --producers}, {@code --batches-per-producer}, {@code --events-per-batch}, {@code --warmup-events-per-batch},
  * {@code --threads}, {@code --max-leaves}, {@code --max-window}, any {@code --spring.property=value}, and {@code
  * --drain true} to record with the worker off and then time how fast it anchors the backlog alone.
@@ -53,7 +54,10 @@ public final class AnchoringBenchmark {
 
     public static void main(String[] arguments) throws Exception {
         Map<String, String> options = options(arguments);
-        String ledger = options.getOrDefault("ledger", "embedded");
+        String network = options.get("fabric-network");
+        String ledger = network != null ? "fabric" : options.getOrDefault("ledger", "embedded");
+        String label =
+                network != null ? "fabric (real network)" : ledger.equals("fabric") ? "fabric (emulator)" : ledger;
         int producers = Integer.parseInt(options.getOrDefault("producers", "8"));
         int batchesEach = Integer.parseInt(options.getOrDefault("batches-per-producer", "32"));
         int events = Integer.parseInt(options.getOrDefault("events-per-batch", "200"));
@@ -84,7 +88,9 @@ public final class AnchoringBenchmark {
             }
         });
         GatewayEmulator emulator = null;
-        if (ledger.equals("fabric")) {
+        if (network != null) {
+            properties.add("--spring.config.additional-location=file:" + Path.of(network, "suyuan-app.properties"));
+        } else if (ledger.equals("fabric")) {
             emulator = GatewayEmulator.builder()
                     .batchTimeout(Duration.ofMillis(200))
                     .maxTransactionsPerBlock(10)
@@ -101,7 +107,10 @@ public final class AnchoringBenchmark {
 
             System.out.printf(
                     "Setting up %d producers x %d batches on %s (%s ledger)...%n",
-                    producers, batchesEach, properties.get(2).substring(24), ledger);
+                    producers,
+                    batchesEach,
+                    properties.get(2).substring(24),
+                    network == null ? ledger : "real Fabric network in " + network);
             List<ArchiveTraffic.Target> targets = traffic.targets("admin", ADMIN_PASSWORD, producers, batchesEach, 8);
             if (!drain) {
                 System.out.printf("Warming up with %d events...%n", warmup * targets.size());
@@ -118,7 +127,7 @@ public final class AnchoringBenchmark {
                 awaitAnchored(outbox);
                 Instant drainedAt = Instant.now();
                 loop.stop();
-                reportDrain(ledger, events * targets.size(), start, drainedAt, before, Snapshot.of(registry));
+                reportDrain(label, events * targets.size(), start, drainedAt, before, Snapshot.of(registry));
                 return;
             }
             Snapshot before = Snapshot.of(registry);
@@ -129,7 +138,7 @@ public final class AnchoringBenchmark {
             Instant anchoredAt = Instant.now();
             Snapshot after = Snapshot.of(registry);
 
-            report(ledger, targets.size(), threads, recorded.size(), start, recordedAt, anchoredAt, before, after);
+            report(label, targets.size(), threads, recorded.size(), start, recordedAt, anchoredAt, before, after);
         } finally {
             if (emulator != null) {
                 emulator.close();
