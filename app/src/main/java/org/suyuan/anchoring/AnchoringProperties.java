@@ -45,5 +45,5 @@ record AnchoringProperties(
     record Retry(
             @DefaultValue("1s") @NotNull Duration initialBackoff,
             @DefaultValue("60s") @NotNull Duration maxBackoff,
-            @DefaultValue("2s") @NotNull Duration probeInterval) {}
+            @DefaultValue("1s") @NotNull Duration probeInterval) {}
 }
