@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,6 +36,7 @@ import org.suyuan.ledger.fabric.FabricLedger;
 import org.suyuan.ledger.fabric.FabricNetwork;
 import org.suyuan.ledger.fabric.FabricNetwork.Component;
 import org.suyuan.ledger.fabric.FabricNetworkAvailable;
+import org.suyuan.verification.OfflineVerifierProcess;
 
 /**
  * The application on MariaDB against a real Fabric network ({@link FabricNetwork}: the operator's and the bureau's
@@ -123,8 +121,10 @@ class RealFabricAnchoringTests {
         Path bundle = Files.writeString(
                 folder.resolve(code + "-proof.json"),
                 consumer.get("/api/v1/trace/" + code + "/proof").body());
-        String verdict = offlineVerifier(bundle, network.bureauVerifierProperties());
-        assertThat(verdict).contains("confirmed on the Fabric ledger", "VERIFIED:");
+        OfflineVerifierProcess.Verdict verdict = OfflineVerifierProcess.verify(
+                bundle, "--fabric", network.bureauVerifierProperties().toString());
+        assertThat(verdict.exitCode()).as(verdict.output()).isZero();
+        assertThat(verdict.output()).contains("confirmed on the Fabric ledger", "VERIFIED:");
     }
 
     @Test
@@ -219,24 +219,6 @@ class RealFabricAnchoringTests {
             accounts.createAdministrator(ADMIN, ADMIN_PASSWORD, "管理员");
         }
         return new ArchiveTraffic("http://localhost:" + port);
-    }
-
-    /** The offline verifier's jar, as a consumer or the bureau runs it, asking the bureau's peer. */
-    private static String offlineVerifier(Path bundle, Path fabricProperties) throws IOException, InterruptedException {
-        Path jar;
-        try (var jars = Files.newDirectoryStream(
-                Path.of("..", "chaincode-client", "target"), "suyuan-chaincode-client-*-verifier.jar")) {
-            jar = jars.iterator().next();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(
-                        java, "-jar", jar.toString(), bundle.toString(), "--fabric", fabricProperties.toString())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
     }
 
     private static void sleep(Duration duration) {

@@ -2,15 +2,9 @@ package org.suyuan.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +60,7 @@ class ProofBundleTests {
         assertThat(result.anchoredEvents()).isEqualTo(5);
 
         Path bundle = Files.writeString(folder.resolve(batch.code() + "-proof.json"), download.body());
-        Verdict verified = offlineVerifier(bundle);
+        OfflineVerifierProcess.Verdict verified = OfflineVerifierProcess.verify(bundle);
         assertThat(verified.exitCode()).as(verified.output()).isZero();
         assertThat(verified.output()).contains("VERIFIED:", batch.number());
 
@@ -78,7 +72,7 @@ class ProofBundleTests {
         assertThat(BundleVerifier.verify(ProofBundle.fromJson(Files.readString(edited)))
                         .status())
                 .isEqualTo(BundleVerifier.Status.TAMPERED);
-        Verdict tampered = offlineVerifier(edited);
+        OfflineVerifierProcess.Verdict tampered = OfflineVerifierProcess.verify(edited);
         assertThat(tampered.exitCode()).as(tampered.output()).isEqualTo(1);
         assertThat(tampered.output()).contains("TAMPERED:", "Event 4");
     }
@@ -91,42 +85,5 @@ class ProofBundleTests {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().path("type").asText()).isEqualTo("/problems/unknown-code");
-    }
-
-    private record Verdict(int exitCode, String output) {}
-
-    /** Runs the offline verifier's main on a bundle file in its own JVM, as a consumer runs the jar. */
-    private static Verdict offlineVerifier(Path bundle) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java));
-        Optional<Path> jar = verifierJar();
-        if (jar.isPresent()) {
-            command.addAll(List.of("-jar", jar.get().toString()));
-        } else {
-            // Built without the chaincode-client module in the reactor: its main from the test's class path.
-            command.addAll(List.of(
-                    "-cp", System.getProperty("java.class.path"), "org.suyuan.ledger.verifier.OfflineVerifier"));
-        }
-        command.add(bundle.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES))
-                .as("the verifier finished")
-                .isTrue();
-        return new Verdict(process.exitValue(), output);
-    }
-
-    /** The shaded jar the build makes (chaincode-client/target/suyuan-chaincode-client-*-verifier.jar). */
-    private static Optional<Path> verifierJar() throws IOException {
-        Path target = Path.of("..", "chaincode-client", "target");
-        if (!Files.isDirectory(target)) {
-            return Optional.empty();
-        }
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "suyuan-chaincode-client-*-verifier.jar")) {
-            for (Path jar : jars) {
-                return Optional.of(jar);
-            }
-        }
-        return Optional.empty();
     }
 }
