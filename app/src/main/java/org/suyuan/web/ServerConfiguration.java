@@ -20,7 +20,8 @@ import org.suyuan.problem.ProblemResponseWriter;
 
 /**
  * What the servlet container itself decides: whose forwarded headers are believed (only the configured proxies'),
- * and how errors that never reach a controller are answered on the API (problem+json).
+ * how errors that never reach a controller are answered on the API (problem+json), and the security headers of
+ * every answer.
  */
 @Configuration
 class ServerConfiguration {
@@ -86,6 +87,16 @@ class ServerConfiguration {
                 new FilterRegistrationBean<>(new ApiErrorDispatchFilter(problems, errors));
         registration.setDispatcherTypes(DispatcherType.ERROR);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** CSP, Referrer-Policy and Permissions-Policy on every answer (see {@link SecurityHeadersFilter}). */
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        FilterRegistrationBean<SecurityHeadersFilter> registration =
+                new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
