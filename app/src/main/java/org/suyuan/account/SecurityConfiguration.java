@@ -137,6 +137,8 @@ class SecurityConfiguration {
                                 .hasRole("ADMIN")
                                 .requestMatchers("/console/**")
                                 .hasAnyRole("REGULATOR", "ADMIN")
+                                .requestMatchers("/admin/**")
+                                .hasRole("ADMIN")
                                 .anyRequest()
                                 .authenticated())
                 .formLogin(form -> form.loginPage("/login")

@@ -101,6 +101,11 @@ class LoginThrottleTests {
 
         clock.advance(AFTER_THE_WINDOW);
         assertThat(owner.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'SIGN_IN_THROTTLED' AND subject = ?",
+                        Long.class,
+                        username))
+                .isPositive();
     }
 
     @Test
