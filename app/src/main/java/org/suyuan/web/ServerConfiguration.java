@@ -86,7 +86,7 @@ class ServerConfiguration {
         FilterRegistrationBean<ApiErrorDispatchFilter> registration =
                 new FilterRegistrationBean<>(new ApiErrorDispatchFilter(problems, errors));
         registration.setDispatcherTypes(DispatcherType.ERROR);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
@@ -96,7 +96,8 @@ class ServerConfiguration {
         FilterRegistrationBean<SecurityHeadersFilter> registration =
                 new FilterRegistrationBean<>(new SecurityHeadersFilter());
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // First, so that every answer carries the headers, also a refusal by the filters after it.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
@@ -106,7 +107,7 @@ class ServerConfiguration {
         FilterRegistrationBean<ApiRequestFilter> registration =
                 new FilterRegistrationBean<>(new ApiRequestFilter(problems));
         registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -84,16 +84,16 @@ final class BadInputCorpus {
     private static final Set<String> WRITE_METHODS = Set.of("post", "put", "patch", "delete");
 
     private final JsonNode openApi;
-    private final Function<String, String> pathValues;
+    private final BiFunction<String, String, String> pathValues;
     private final List<Case> cases = new ArrayList<>();
     private int sent;
 
     /**
      * @param openApi the service's {@code /v3/api-docs}
-     * @param pathValues a real value for a path parameter, by its name ({@code id}, {@code code}...), so that
-     *     requests get past "not found" to the body
+     * @param pathValues a value for a path parameter, given the operation's path template and the parameter's name
+     *     ({@code id}, {@code code}...): a real one, so that requests get past "not found" to the body
      */
-    BadInputCorpus(JsonNode openApi, Function<String, String> pathValues) {
+    BadInputCorpus(JsonNode openApi, BiFunction<String, String, String> pathValues) {
         this.openApi = openApi;
         this.pathValues = pathValues;
     }
@@ -534,7 +534,7 @@ final class BadInputCorpus {
     private String concretePath(Operation operation, Map<String, String> overrides) {
         String path = operation.path();
         for (String name : operation.pathParameters()) {
-            String value = overrides.containsKey(name) ? overrides.get(name) : pathValues.apply(name);
+            String value = overrides.containsKey(name) ? overrides.get(name) : pathValues.apply(operation.path(), name);
             path = path.replace("{" + name + "}", value);
         }
         return path;
@@ -588,7 +588,7 @@ final class BadInputCorpus {
 
     private long sampleInteger(String name) {
         if (name.endsWith("Id") || "id".equals(name)) {
-            String value = pathValues.apply(name.equals("batchId") ? "id" : name);
+            String value = pathValues.apply("", name.equals("batchId") ? "id" : name);
             try {
                 return Long.parseLong(value);
             } catch (NumberFormatException notANumber) {

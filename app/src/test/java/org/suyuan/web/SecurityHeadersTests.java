@@ -79,6 +79,12 @@ class SecurityHeadersTests {
         assertThat(answer.header("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(answer.header("Permissions-Policy")).contains("microphone=()");
         assertThat(answer.header("Content-Security-Policy")).isNull();
+
+        ApiClient.Response refusedEarly = ApiClient.anonymous(port).get("/api/v1/batches?sort=id%3Bdrop");
+        assertThat(refusedEarly.status()).isEqualTo(400);
+        assertThat(refusedEarly.header("Referrer-Policy"))
+                .as("also on what a filter refuses before security")
+                .isEqualTo("same-origin");
     }
 
     @Test
