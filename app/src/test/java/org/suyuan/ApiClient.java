@@ -72,6 +72,10 @@ public final class ApiClient {
         return send(request);
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** A response whose body is kept as bytes: images, PDFs. */
     public record BinaryResponse(int status, Map<String, String> headers, byte[] body) {
 

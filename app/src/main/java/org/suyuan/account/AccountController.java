@@ -9,8 +9,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,10 +57,30 @@ class AccountController {
 
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Issue a bearer token for this user; the secret is shown only in this response")
+    @Operation(
+            summary = "Issue a bearer token for this user; the secret is shown only in this response",
+            description = "Only with a password (HTTP Basic or a signed-in page), never with a bearer token: 403 "
+                    + "/problems/password-required. validDays defaults to suyuan.security.tokens.default-lifetime "
+                    + "(30 days) and may not exceed the maximum lifetime (90 days).")
     AccountService.IssuedToken issueToken(CurrentUser user, @Valid @RequestBody TokenRequest request) {
-        int days = request.validDays() == null ? 90 : request.validDays();
-        return accounts.issueToken(user, request.name(), Duration.ofDays(days));
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof BearerTokenAuthentication) {
+            throw PasswordRequiredException.toIssueTokens();
+        }
+        return accounts.issueToken(
+                user, request.name(), request.validDays() == null ? null : Duration.ofDays(request.validDays()));
+    }
+
+    @GetMapping("/tokens")
+    @Operation(summary = "My bearer tokens, newest first: name, expiry, whether revoked; never the secret")
+    List<AccountService.TokenSummary> tokens(CurrentUser user) {
+        return accounts.tokens(user);
+    }
+
+    @DeleteMapping("/tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke one of my bearer tokens; it stops working at once")
+    void revokeToken(CurrentUser user, @PathVariable long id) {
+        accounts.revokeToken(user, id);
     }
 
     @PostMapping("/me/password")

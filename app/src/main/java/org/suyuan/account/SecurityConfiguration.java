@@ -1,13 +1,12 @@
 package org.suyuan.account;
 
 import jakarta.servlet.DispatcherType;
-import java.time.Clock;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,14 +16,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.suyuan.db.account.ApiTokenRepository;
-import org.suyuan.db.account.UserAccountRepository;
 import org.suyuan.problem.ProblemResponseWriter;
 
 /**
  * Two doors: the API ({@code /api/**}) is stateless, with HTTP Basic or bearer tokens and problem+json errors;
- * the pages use form login with a session and CSRF tokens. Consumer pages and trace lookups need no login.
+ * the pages use form login with a session and CSRF tokens. Consumer pages and trace lookups need no login. Failed
+ * sign-ins are throttled per account and network at both doors ({@link LoginThrottle}).
  */
 @Configuration
 @EnableMethodSecurity
@@ -60,12 +62,17 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(
             HttpSecurity http,
-            ApiTokenRepository tokens,
-            UserAccountRepository users,
-            ProblemResponseWriter problems,
-            Clock clock)
+            ApiTokenAuthenticator tokens,
+            LoginThrottle throttle,
+            TooManySignIns tooMany,
+            ApplicationEventPublisher events,
+            ProblemResponseWriter problems)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
+            if (exception instanceof LoginThrottledException throttled) {
+                tooMany.answer(request, response, throttled.retryAfter());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"suyuan\", Bearer");
             problems.write(
                     response,
@@ -82,8 +89,9 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterBefore(new LoginThrottleFilter(throttle, tooMany), BasicAuthenticationFilter.class)
                 .addFilterBefore(
-                        new ApiTokenAuthenticationFilter(tokens, users, unauthorized, clock),
+                        new ApiTokenAuthenticationFilter(tokens, throttle, tooMany, unauthorized, events),
                         BasicAuthenticationFilter.class)
                 // A streamed export finishes in an ASYNC dispatch, which a bearer token does not authenticate
                 // again: the request was authorized when it started.
@@ -100,8 +108,27 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, TooManySignIns tooMany) throws Exception {
+        AuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        AuthenticationFailureHandler loginFailed = (request, response, exception) -> {
+            if (exception instanceof LoginThrottledException throttled) {
+                tooMany.answer(request, response, throttled.retryAfter());
+            } else {
+                wrongPassword.onAuthenticationFailure(request, response, exception);
+            }
+        };
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("suyuan");
+        AuthenticationEntryPoint basicRefused = (request, response, exception) -> {
+            if (exception instanceof LoginThrottledException throttled) {
+                tooMany.answer(request, response, throttled.retryAfter());
+            } else {
+                basic.commence(request, response, exception);
+            }
+        };
+        return http.addFilterBefore(
+                        new LoginThrottleFilter(throttle, tooMany), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(
                         requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                                 .permitAll()
                                 .requestMatchers(PUBLIC_PAGES)
@@ -110,12 +137,16 @@ class SecurityConfiguration {
                                 .hasRole("ADMIN")
                                 .requestMatchers("/console/**")
                                 .hasAnyRole("REGULATOR", "ADMIN")
+                                .requestMatchers("/admin/**")
+                                .hasRole("ADMIN")
                                 .anyRequest()
                                 .authenticated())
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(loginFailed)
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/"))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(basicRefused))
                 .build();
     }
 }

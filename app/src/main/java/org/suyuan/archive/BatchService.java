@@ -404,13 +404,18 @@ public class BatchService {
         Class<? extends EventDetails> kind = EventKinds.detailsOf(type);
         EventDetails details;
         try {
-            details = json.treeToValue(node == null ? json.createObjectNode() : node, kind);
+            // "details": null is read as no details, like an omitted member: the event type's rules then say
+            // what is missing, instead of the validator failing on nothing.
+            details = json.treeToValue(node == null || node.isNull() ? json.createObjectNode() : node, kind);
         } catch (JacksonException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ProblemException problem) {
                 throw problem;
             }
             throw InvalidInputException.eventDetails("details", "记录内容格式不正确：" + e.getOriginalMessage());
+        }
+        if (details == null) {
+            throw InvalidInputException.eventDetails("details", "记录内容应为一个 JSON 对象。");
         }
         Set<ConstraintViolation<EventDetails>> violations = validator.validate(details);
         if (!violations.isEmpty()) {

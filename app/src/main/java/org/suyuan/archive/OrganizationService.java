@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -30,6 +31,7 @@ public class OrganizationService {
     private final ProductRepository products;
     private final Regions regions;
     private final PersonalDataProtection personalData;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OrganizationService(
@@ -38,12 +40,14 @@ public class OrganizationService {
             ProductRepository products,
             Regions regions,
             PersonalDataProtection personalData,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.organizations = organizations;
         this.plots = plots;
         this.products = products;
         this.regions = regions;
         this.personalData = personalData;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -87,7 +91,7 @@ public class OrganizationService {
             if (organizations.existsByIdCardFingerprint(fingerprint)) {
                 throw ConflictException.duplicateOrganization(idCard.masked());
             }
-            return organizations.save(Organization.withIdCard(
+            return registered(organizations.save(Organization.withIdCard(
                     request.name(),
                     personalData.encrypt(idCard.value()),
                     idCard.masked(),
@@ -96,13 +100,13 @@ public class OrganizationService {
                     request.address(),
                     request.contactName(),
                     request.contactPhone(),
-                    now));
+                    now)));
         }
         CreditCode creditCode = CreditCode.parse(request.creditCode());
         if (organizations.existsByCreditCode(creditCode.value())) {
             throw ConflictException.duplicateOrganization(creditCode.value());
         }
-        return organizations.save(Organization.withCreditCode(
+        return registered(organizations.save(Organization.withCreditCode(
                 request.name(),
                 request.type(),
                 creditCode.value(),
@@ -110,7 +114,14 @@ public class OrganizationService {
                 request.address(),
                 request.contactName(),
                 request.contactPhone(),
-                now));
+                now)));
+    }
+
+    /** Tells the audit log, inside the registering transaction: an organization is logged only if it is stored. */
+    private Organization registered(Organization organization) {
+        events.publishEvent(
+                new OrganizationRegistered(organization.getId(), organization.getName(), organization.getRegionCode()));
+        return organization;
     }
 
     @Transactional(readOnly = true)

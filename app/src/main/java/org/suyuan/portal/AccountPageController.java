@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.suyuan.account.AccountService;
 import org.suyuan.account.CurrentUser;
+import org.suyuan.account.WeakPasswordException;
 import org.suyuan.web.PageController;
 
 /** Changing one's own password; any signed-in user may. */
@@ -46,11 +47,15 @@ class AccountPageController {
             errors.rejectValue("confirmPassword", "mismatch", messages.get("account.password.mismatch"));
         }
         if (!errors.hasErrors()) {
-            if (accounts.changePassword(user, form.getCurrentPassword(), form.getNewPassword())) {
-                redirect.addFlashAttribute("saved", messages.get("account.password.changed"));
-                return "redirect:/portal/account/password";
+            try {
+                if (accounts.changePassword(user, form.getCurrentPassword(), form.getNewPassword())) {
+                    redirect.addFlashAttribute("saved", messages.get("account.password.changed"));
+                    return "redirect:/portal/account/password";
+                }
+                errors.rejectValue("currentPassword", "wrong", messages.get("account.password.wrong"));
+            } catch (WeakPasswordException weak) {
+                errors.rejectValue("newPassword", "weak", weak.detail());
             }
-            errors.rejectValue("currentPassword", "wrong", messages.get("account.password.wrong"));
         }
         // Passwords are never sent back to the browser, not even the ones just typed.
         form.setCurrentPassword(null);

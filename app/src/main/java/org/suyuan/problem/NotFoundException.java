@@ -63,4 +63,8 @@ public final class NotFoundException extends ProblemException {
     public static NotFoundException user(Object id) {
         return new NotFoundException("用户", id);
     }
+
+    public static NotFoundException token(Object id) {
+        return new NotFoundException("访问令牌", id);
+    }
 }

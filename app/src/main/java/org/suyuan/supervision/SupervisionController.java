@@ -27,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.EventDetails;
 import org.suyuan.archive.Regions;
+import org.suyuan.audit.AuditAction;
+import org.suyuan.audit.AuditLog;
 import org.suyuan.db.supervision.SpotCheckRound;
 import org.suyuan.db.supervision.SpotCheckTask;
 import org.suyuan.problem.NotFoundException;
@@ -43,6 +45,7 @@ class SupervisionController {
     private final EventExport export;
     private final Regions regions;
     private final IntegrityOversight integrity;
+    private final AuditLog audit;
 
     SupervisionController(
             SupervisionService supervision,
@@ -51,8 +54,10 @@ class SupervisionController {
             TraceService traces,
             EventExport export,
             Regions regions,
-            IntegrityOversight integrity) {
+            IntegrityOversight integrity,
+            AuditLog audit) {
         this.integrity = integrity;
+        this.audit = audit;
         this.supervision = supervision;
         this.spotChecks = spotChecks;
         this.recalls = recalls;
@@ -242,21 +247,38 @@ class SupervisionController {
                 }
             }
         }
-        return stream(format, new EventExport.Selection(prefix, organizationId, batches, from, to), "supervision");
+        String audited = region != null && !region.isBlank() ? region : jurisdiction.code();
+        return stream(
+                format,
+                new EventExport.Selection(prefix, organizationId, batches, from, to),
+                "supervision",
+                () -> audit.record(
+                        AuditAction.EXPORT,
+                        "辖区事件导出（" + format + "）",
+                        audited,
+                        ExportAudit.filters(organizationId, batchId, from, to)));
     }
 
     @GetMapping("/exports/events.{format}")
     @Operation(summary = "Export my organization's events as CSV or XLSX, streamed")
     ResponseEntity<StreamingResponseBody> exportOwn(CurrentUser user, @PathVariable String format) {
-        return stream(format, new EventExport.Selection("", user.requireOrganization(), null, null, null), "archive");
+        Long organization = user.requireOrganization();
+        return stream(
+                format,
+                new EventExport.Selection("", organization, null, null, null),
+                "archive",
+                () -> audit.record(AuditAction.EXPORT, "本主体事件导出（" + format + "）", null, "主体编号 " + organization));
     }
 
-    private ResponseEntity<StreamingResponseBody> stream(String format, EventExport.Selection selection, String name) {
+    /** Streams the export, once the format is known to be one there is, after {@code audited} has logged it. */
+    private ResponseEntity<StreamingResponseBody> stream(
+            String format, EventExport.Selection selection, String name, Runnable audited) {
         EventExport.Format chosen = switch (format) {
             case "csv" -> EventExport.Format.CSV;
             case "xlsx" -> EventExport.Format.XLSX;
             default -> throw NotFoundException.exportFormat(format);
         };
+        audited.run();
         MediaType type = chosen == EventExport.Format.CSV
                 ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
                 : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -19,6 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.EventDetails;
 import org.suyuan.archive.Regions;
+import org.suyuan.audit.AuditAction;
+import org.suyuan.audit.AuditLog;
 import org.suyuan.problem.NotFoundException;
 import org.suyuan.web.PageController;
 
@@ -35,6 +37,7 @@ class SupervisionPageController {
     private final TraceService traces;
     private final EventExport export;
     private final Regions regions;
+    private final AuditLog audit;
 
     SupervisionPageController(
             SupervisionService supervision,
@@ -42,7 +45,9 @@ class SupervisionPageController {
             RecallService recalls,
             TraceService traces,
             EventExport export,
-            Regions regions) {
+            Regions regions,
+            AuditLog audit) {
+        this.audit = audit;
         this.supervision = supervision;
         this.spotChecks = spotChecks;
         this.recalls = recalls;
@@ -211,6 +216,11 @@ class SupervisionPageController {
             case "xlsx" -> EventExport.Format.XLSX;
             default -> throw NotFoundException.exportFormat(format);
         };
+        audit.record(
+                AuditAction.EXPORT,
+                "辖区事件导出（" + format + "）",
+                region != null && !region.isBlank() ? region : jurisdiction.code(),
+                ExportAudit.filters(organizationId, null, from, to));
         response.setContentType(
                 chosen == EventExport.Format.CSV
                         ? "text/csv;charset=UTF-8"

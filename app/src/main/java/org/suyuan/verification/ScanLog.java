@@ -1,10 +1,7 @@
 package org.suyuan.verification;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.suyuan.archive.PersonalDataProtection;
@@ -14,6 +11,7 @@ import org.suyuan.db.verification.Scan;
 import org.suyuan.db.verification.ScanAlert;
 import org.suyuan.db.verification.ScanAlertRepository;
 import org.suyuan.db.verification.ScanRepository;
+import org.suyuan.web.ClientNetworks;
 
 /**
  * Records scans and tells a copied label from an item. Only a keyed pseudonym of the client's coarse network is
@@ -49,13 +47,14 @@ class ScanLog {
      * on every box of the batch and is rightly scanned everywhere. The first scan over a threshold in a window
      * raises an alert for inspectors.
      *
-     * @param clientAddress the client's IP address as the request carried it
+     * @param clientAddress the client's IP address as the servlet container settled it (the socket's peer, or the
+     *     client a trusted proxy named)
      */
     @Transactional
     Logged log(IssuedCode code, String clientAddress) {
         Instant now = clock.instant();
-        scans.save(
-                new Scan(code.getCode(), code.getBatchId(), now, protection.networkPseudonym(network(clientAddress))));
+        scans.save(new Scan(
+                code.getCode(), code.getBatchId(), now, protection.networkPseudonym(ClientNetworks.of(clientAddress))));
         ScanRepository.ScanSummary summary = scans.summarize(code.getCode());
         Trace.Scans counted = new Trace.Scans(summary.getScans(), summary.getFirstScannedAt());
         if (code.getKind() != CodeKind.ITEM) {
@@ -93,22 +92,5 @@ class ScanLog {
                 ? span + "被扫描 " + window.getScans() + " 次（上限 " + properties.suspiciousScans() + " 次）：标签可能被复制。"
                 : span + "在 " + window.getNetworks() + " 个不同网络被扫描（上限 " + properties.suspiciousNetworks()
                         + " 个）：标签可能被复制。";
-    }
-
-    /** The client's coarse network: the IPv4 /24 or the IPv6 /48 it belongs to, as text. */
-    static String network(String clientAddress) {
-        // Only literal addresses: getByName would otherwise look a host name up in DNS.
-        if (clientAddress == null || !clientAddress.strip().matches("[0-9A-Fa-f:.]{2,45}")) {
-            return "unknown";
-        }
-        try {
-            byte[] address = InetAddress.getByName(clientAddress.strip()).getAddress();
-            int keep = address.length == 4 ? 3 : 6;
-            byte[] prefix = Arrays.copyOf(address, address.length);
-            Arrays.fill(prefix, keep, prefix.length, (byte) 0);
-            return InetAddress.getByAddress(prefix).getHostAddress() + "/" + (keep * 8);
-        } catch (UnknownHostException notAnAddress) {
-            return "unknown";
-        }
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -60,6 +62,21 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> concurrentChange(RuntimeException exception, HttpServletRequest request) {
         log.info("Write refused by the database: {}", exception.getMessage());
         return problem(ConflictException.concurrentChange(), request);
+    }
+
+    /** {@code ?sort=} naming something a list cannot be sorted by: the caller's mistake, not the server's. */
+    @ExceptionHandler({PropertyReferenceException.class, InvalidDataAccessApiUsageException.class})
+    ResponseEntity<ProblemDetail> unknownSortProperty(RuntimeException exception, HttpServletRequest request) {
+        if (!(exception instanceof PropertyReferenceException)
+                && !(exception.getCause() instanceof PropertyReferenceException)) {
+            return unexpected(exception, request);
+        }
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                "invalid-sort",
+                "排序字段无效",
+                "sort 参数中有列表不能按其排序的字段。请去掉 sort 参数，或按列表中的字段排序，例如 sort=id,desc。",
+                request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -130,7 +147,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         // Spring's own errors (405, 406, 415...) get a stable type too, instead of about:blank.
         if (response != null
                 && response.getBody() instanceof ProblemDetail problem
-                && URI.create("about:blank").equals(problem.getType())) {
+                && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
             problem.setType(ProblemTypes.uri("http-" + status.value()));
         }
         return response;

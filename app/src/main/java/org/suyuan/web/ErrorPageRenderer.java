@@ -31,17 +31,21 @@ public class ErrorPageRenderer {
         this.locales = locales;
     }
 
-    /** Renders the error page with the given status and the messages under the two keys. */
+    /**
+     * Renders the error page with the given status and the messages under the two keys, the detail filled in with
+     * the arguments ({0}, {1}...).
+     */
     public void render(
             HttpServletRequest request,
             HttpServletResponse response,
             HttpStatus status,
             String titleKey,
-            String detailKey)
+            String detailKey,
+            Object... detailArguments)
             throws IOException {
         Locale locale = locales.resolveLocale(request);
         request.setAttribute(TITLE_ATTRIBUTE, messages.getMessage(titleKey, null, locale));
-        request.setAttribute(DETAIL_ATTRIBUTE, messages.getMessage(detailKey, null, locale));
+        request.setAttribute(DETAIL_ATTRIBUTE, messages.getMessage(detailKey, detailArguments, locale));
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
         response.setStatus(status.value());

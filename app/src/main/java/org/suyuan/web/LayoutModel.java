@@ -23,6 +23,7 @@ final class LayoutModel {
         model.put("signedIn", signedIn());
         model.put("producer", producer());
         model.put("regulator", regulator());
+        model.put("administrator", administrator());
         model.put("englishUrl", inLanguage(request, "en"));
         model.put("chineseUrl", inLanguage(request, "zh"));
         return model;
@@ -46,6 +47,12 @@ final class LayoutModel {
                 && SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
                         .anyMatch(authority -> "ROLE_REGULATOR".equals(authority.getAuthority())
                                 || "ROLE_ADMIN".equals(authority.getAuthority()));
+    }
+
+    static boolean administrator() {
+        return signedIn()
+                && SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                        .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
     }
 
     static String inLanguage(HttpServletRequest request, String language) {

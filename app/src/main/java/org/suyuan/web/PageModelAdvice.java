@@ -27,6 +27,12 @@ class PageModelAdvice {
         return LayoutModel.regulator();
     }
 
+    /** Whether the administrator's navigation (users, organizations) is shown. */
+    @ModelAttribute("administrator")
+    boolean administrator() {
+        return LayoutModel.administrator();
+    }
+
     @ModelAttribute("englishUrl")
     String englishUrl(HttpServletRequest request) {
         return LayoutModel.inLanguage(request, "en");

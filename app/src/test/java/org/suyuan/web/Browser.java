@@ -49,6 +49,11 @@ public final class Browser implements AutoCloseable {
     /** Where screenshots go: app/target/screenshots/{folder}/{name}.png. */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** Runs before any script of each page: collects what the page's Content-Security-Policy blocked. */
+    private static final String RECORD_CSP_VIOLATIONS = "window.__suyuanCspViolations = [];"
+            + "document.addEventListener('securitypolicyviolation', function (e) {"
+            + " window.__suyuanCspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')); });";
+
     private final ChromeDriver driver;
     private final Path profile;
     private final String baseUrl;
@@ -102,6 +107,8 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", WIDTH, "height", 915, "deviceScaleFactor", 1, "mobile", true));
+        // Every page records the Content-Security-Policy violations it meets; get() and follow() fail on any.
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
         Path folder = SCREENSHOTS.resolve(screenshotFolder);
         try {
             // Only this run's pages: screenshots of an earlier run would be numbered differently.
@@ -136,9 +143,27 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Opens a path of the application. */
+    /** Opens a path of the application; fails if the page breaks its Content-Security-Policy. */
     public void get(String path) {
         driver.get(baseUrl + path);
+        assertNoCspViolations();
+    }
+
+    /**
+     * What the current page's Content-Security-Policy blocked, as "directive blocked-URI" lines: an inline style or
+     * script the policy does not allow shows here (and would be missing from the page a user sees).
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> cspViolations() {
+        Object recorded = driver.executeScript("return window.__suyuanCspViolations || [];");
+        return List.copyOf((List<String>) recorded);
+    }
+
+    private void assertNoCspViolations() {
+        List<String> violations = cspViolations();
+        if (!violations.isEmpty()) {
+            Assertions.fail("Content-Security-Policy violations on " + driver.getCurrentUrl() + ": " + violations);
+        }
     }
 
     public String url() {
@@ -199,6 +224,7 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> isGone(page));
         new WebDriverWait(driver, Duration.ofSeconds(60))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        assertNoCspViolations();
     }
 
     private static boolean isGone(WebElement element) {

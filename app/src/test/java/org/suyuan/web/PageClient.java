@@ -56,6 +56,18 @@ public final class PageClient {
         return client;
     }
 
+    /** One try at the login form, whatever it answers (a redirect, or a refusal such as 429). */
+    public static Response attemptSignIn(int port, String username, String password) {
+        PageClient client = anonymous(port);
+        client.get("/login");
+        return client.postForm("/login", Map.of("username", username, "password", password));
+    }
+
+    /** A browser session that has not signed in: it gets a CSRF token from the first page it opens. */
+    public static PageClient anonymous(int port) {
+        return new PageClient("http://localhost:" + port);
+    }
+
     /** An answer: status, headers, and the body as text and bytes. */
     public record Response(int status, Map<String, String> headers, byte[] bytes) {
 

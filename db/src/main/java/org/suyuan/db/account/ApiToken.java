@@ -26,6 +26,8 @@ public class ApiToken {
 
     private Instant expiresAt;
 
+    private Instant revokedAt;
+
     protected ApiToken() {}
 
     public ApiToken(Long userId, String name, String tokenHash, Instant createdAt, Instant expiresAt) {
@@ -58,5 +60,17 @@ public class ApiToken {
 
     public Instant getExpiresAt() {
         return expiresAt;
+    }
+
+    /** When the token was revoked (by its owner, or by a password change); null while it is not. */
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    /** Revokes the token; a revoked token stays revoked. */
+    public void revoke(Instant at) {
+        if (revokedAt == null) {
+            revokedAt = at;
+        }
     }
 }
