@@ -104,27 +104,54 @@ public class BatchService {
 
     @Transactional
     public Batch open(CurrentUser user, NewBatch request) {
-        return open(user, request, null);
+        Long organizationId = user.requireOrganization();
+        Product product = registry.product(organizationId, request.productId());
+        Plot plot = registry.plot(organizationId, request.plotId());
+        return open(user, request.batchNumber(), request.startedOn(), product, plot, null, null, request.notes());
     }
 
+    /** The buyer's batch for goods received from another organization: its number and the buyer's notes. */
+    public record ReceivedBatch(String batchNumber, String notes) {}
+
     /**
-     * Opens a batch for goods received from an upstream batch: its 建档 names the source, and a 收货 event records
-     * the quantity, which is what this batch may sell.
+     * Opens a batch for goods received from an upstream batch. A receipt does not change what the goods are: the
+     * batch carries the source's product and plot (产地) and names the producer of origin and the source in its
+     * 建档; a 收货 event records the quantity, which is what this batch may sell.
      */
     @Transactional
-    Batch openReceived(CurrentUser buyer, NewBatch request, EventDetails.Receipt receipt) {
-        Batch batch = open(buyer, request, receipt.source());
+    Batch openReceived(
+            CurrentUser buyer,
+            ReceivedBatch request,
+            Batch source,
+            LocalDate receivedOn,
+            EventDetails.Receipt receipt) {
+        OrganizationService.Origin origin = registry.originOf(source);
+        Batch batch = open(
+                buyer,
+                request.batchNumber(),
+                receivedOn,
+                origin.product(),
+                origin.plot(),
+                origin.producer(),
+                receipt.source(),
+                request.notes());
         append(batch, null, EventType.RECEIPT, batch.getStartedOn(), receipt, buyer);
         return batch;
     }
 
-    private Batch open(CurrentUser user, NewBatch request, EventDetails.SourceSnapshot source) {
+    private Batch open(
+            CurrentUser user,
+            String batchNumber,
+            LocalDate requestedStart,
+            Product product,
+            Plot plot,
+            Organization producer,
+            EventDetails.SourceSnapshot source,
+            String notes) {
         Long organizationId = user.requireOrganization();
-        BatchNumber number = BatchNumber.parse(request.batchNumber());
-        Product product = registry.product(organizationId, request.productId());
-        Plot plot = registry.plot(organizationId, request.plotId());
+        BatchNumber number = BatchNumber.parse(batchNumber);
         LocalDate today = today();
-        LocalDate startedOn = request.startedOn() == null ? today : request.startedOn();
+        LocalDate startedOn = requestedStart == null ? today : requestedStart;
         if (startedOn.isAfter(today)) {
             throw InvalidInputException.eventDetails("startedOn", "批次开始日期不能晚于今天。");
         }
@@ -150,19 +177,22 @@ public class BatchService {
                         plot.getAddress(),
                         plot.getLatitude() == null ? null : plot.getLatitude().toPlainString(),
                         plot.getLongitude() == null ? null : plot.getLongitude().toPlainString()),
-                new EventDetails.OrganizationSnapshot(
-                        organization.getId(),
-                        organization.getName(),
-                        organization.getType().name(),
-                        organization.getCreditCode() != null
-                                ? organization.getCreditCode()
-                                : organization.getIdCardMasked(),
-                        organization.getRegionCode(),
-                        organization.getAddress()),
+                snapshot(organization),
+                producer == null || producer.getId().equals(organizationId) ? null : snapshot(producer),
                 source,
-                request.notes());
+                notes);
         append(batch, null, EventType.CREATED, startedOn, created, user);
         return batch;
+    }
+
+    private static EventDetails.OrganizationSnapshot snapshot(Organization organization) {
+        return new EventDetails.OrganizationSnapshot(
+                organization.getId(),
+                organization.getName(),
+                organization.getType().name(),
+                organization.getCreditCode() != null ? organization.getCreditCode() : organization.getIdCardMasked(),
+                organization.getRegionCode(),
+                organization.getAddress());
     }
 
     /**
@@ -248,7 +278,7 @@ public class BatchService {
                 : events.findAllByBatchIdAndTypeInOrderBySequenceNumber(batch.getId(), needed).stream()
                         .map(this::entryOf)
                         .toList();
-        Product product = registry.product(organizationId, batch.getProductId());
+        Product product = registry.productOf(batch);
         try {
             rules.check(
                     batch,
@@ -303,7 +333,7 @@ public class BatchService {
     @Transactional(readOnly = true)
     public List<RuleViolationException> violations(Long organizationId, Long batchId) {
         Batch batch = batch(organizationId, batchId);
-        return rules.violationsIn(registry.product(organizationId, batch.getProductId()), history(batch));
+        return rules.violationsIn(registry.productOf(batch), history(batch));
     }
 
     /** {@link #violations(Long, Long)} of a history the caller has already read. */

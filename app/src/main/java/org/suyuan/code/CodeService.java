@@ -101,7 +101,7 @@ public class CodeService {
         Long organizationId = user.requireOrganization();
         IssuedCode batchCode = batchCode(organizationId, batchId, user.username());
         Batch batch = batches.batch(organizationId, batchId);
-        Product product = registry.product(organizationId, batch.getProductId());
+        Product product = registry.productOf(batch);
         SerialAllowance allowance =
                 SerialAllowance.of(batches.history(organizationId, batchId), OrganizationService.itemSizeOf(product));
         return new BatchCodes(
@@ -126,7 +126,7 @@ public class CodeService {
         // The lock first: every read below must see what the previous holder committed.
         codes.lockBatch(batchId, organizationId).orElseThrow(() -> NotFoundException.batch(batchId));
         Batch batch = batches.batch(organizationId, batchId);
-        Product product = registry.product(organizationId, batch.getProductId());
+        Product product = registry.productOf(batch);
         SerialAllowance allowance =
                 SerialAllowance.of(batches.history(organizationId, batchId), OrganizationService.itemSizeOf(product));
         int issued = codes.lastItemNumber(batchId);
@@ -266,12 +266,8 @@ public class CodeService {
     CodeView view(IssuedCode code) {
         Long organizationId = code.getOrganizationId();
         Batch batch = batches.batch(organizationId, code.getBatchId());
-        return new CodeView(
-                code,
-                batch,
-                registry.product(organizationId, batch.getProductId()),
-                registry.plot(organizationId, batch.getPlotId()),
-                registry.organization(organizationId));
+        OrganizationService.Origin origin = registry.originOf(batch);
+        return new CodeView(code, batch, origin.product(), origin.plot(), registry.organization(organizationId));
     }
 
     private static boolean matches(CodeView view, DigitalLink link) {

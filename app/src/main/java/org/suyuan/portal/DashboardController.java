@@ -78,9 +78,8 @@ class DashboardController {
                 .getContent();
         // One overview per batch per request: the list's page and the attention scan overlap.
         Map<Long, BatchViews.Overview> overviews = new java.util.HashMap<>();
-        java.util.function.Function<Batch, BatchViews.Overview> overview = batch -> overviews.computeIfAbsent(
-                batch.getId(),
-                id -> views.overview(batch, products.get(batch.getProductId()), plots.get(batch.getPlotId())));
+        java.util.function.Function<Batch, BatchViews.Overview> overview =
+                batch -> overviews.computeIfAbsent(batch.getId(), id -> views.overview(batch, products, plots));
         List<BatchRow> rows =
                 listed.stream().map(batch -> row(overview.apply(batch), day)).toList();
 
@@ -145,11 +144,11 @@ class DashboardController {
     private static BatchRow row(BatchViews.Overview overview, LocalDate day) {
         return new BatchRow(
                 overview,
-                overview.product() == null
-                        ? "—"
-                        : overview.product().getName() + "（"
-                                + overview.product().getVariety() + "）",
-                overview.plot() == null ? "—" : overview.plot().getName(),
+                overview.product().getName() + "（" + overview.product().getVariety() + "）",
+                overview.originProducer() == null
+                        ? overview.plot().getName()
+                        : overview.plot().getName() + "（"
+                                + overview.originProducer().getName() + "）",
                 overview.harvestBlocked(day) ? overview.safetyInterval().harvestAllowedFrom() : null);
     }
 }

@@ -10,6 +10,11 @@ import org.suyuan.code.LabelService;
  * intact. The public page and {@code GET /api/v1/trace/{code}} show exactly this. Personal data appears masked.
  *
  * @param code the scanned code
+ * @param product what the goods are; a receipt by a trader, market or supermarket never changes it
+ * @param producer who grew the goods (for goods received from another organization, the producer of origin)
+ * @param seller the organization whose code was scanned, when it did not grow the goods itself (a trader, market
+ *     or supermarket that received them on Suyuan); null when the producer's own code was scanned
+ * @param plot where the goods were grown (产地)
  * @param itemNumber the item's number within its batch for a per-item serial (一物一码), null for a batch code
  * @param timeline production steps in the order they happened, corrections applied
  * @param certificateUrl where the 承诺达标合格证 is (PDF), or null when the batch's archive does not allow one
@@ -24,6 +29,7 @@ public record Trace(
         Product product,
         String batchNumber,
         Producer producer,
+        Producer seller,
         Place plot,
         List<Step> timeline,
         String certificateUrl,
