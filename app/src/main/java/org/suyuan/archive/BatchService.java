@@ -12,7 +12,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.suyuan.SuyuanProperties;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.db.archive.Attachment;
@@ -55,6 +57,7 @@ public class BatchService {
     private final OrganizationService registry;
     private final ArchiveRules rules;
     private final RefusalLog refusals;
+    private final TransactionTemplate transactions;
     private final EventDocument documents;
     private final ApplicationEventPublisher publisher;
     private final Validator validator;
@@ -71,6 +74,7 @@ public class BatchService {
             OrganizationService registry,
             ArchiveRules rules,
             RefusalLog refusals,
+            PlatformTransactionManager transactionManager,
             EventDocument documents,
             ApplicationEventPublisher publisher,
             Validator validator,
@@ -85,6 +89,7 @@ public class BatchService {
         this.registry = registry;
         this.rules = rules;
         this.refusals = refusals;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.documents = documents;
         this.publisher = publisher;
         this.validator = validator;
@@ -198,14 +203,17 @@ public class BatchService {
     /**
      * Records an event after checking every rule; a refused attempt is stored and then reported.
      *
+     * <p>The refusal is stored once the transaction holding the batch's lock has ended (see {@link RefusalLog}).
+     *
      * @throws RuleViolationException when a rule refuses it (the refusal is stored)
      */
-    @Transactional
     public ArchiveEntry record(CurrentUser user, Long batchId, NewEvent request) {
         Long organizationId = user.requireOrganization();
-        Batch batch = batches.lockByIdAndOrganizationId(batchId, organizationId)
-                .orElseThrow(() -> NotFoundException.batch(batchId));
-        return recordLocked(user, batch, request);
+        return refusals.writeAfter(() -> transactions.execute(status -> {
+            Batch batch = batches.lockByIdAndOrganizationId(batchId, organizationId)
+                    .orElseThrow(() -> NotFoundException.batch(batchId));
+            return recordLocked(user, batch, request);
+        }));
     }
 
     /** One event of a bulk request, for the batch it names. */
@@ -221,9 +229,13 @@ public class BatchService {
      *
      * @throws BulkEventRejectedException naming the index of the first event refused (its refusal is stored)
      */
-    @Transactional
     public List<Recorded> recordAll(CurrentUser user, List<BulkEvent> request) {
         Long organizationId = user.requireOrganization();
+        return refusals.writeAfter(
+                () -> transactions.execute(status -> recordAllLocking(user, organizationId, request)));
+    }
+
+    private List<Recorded> recordAllLocking(CurrentUser user, Long organizationId, List<BulkEvent> request) {
         // Lock every batch first, in id order, so two bulk requests cannot deadlock on each other.
         java.util.Map<Long, Batch> locked = new java.util.TreeMap<>();
         request.stream()
