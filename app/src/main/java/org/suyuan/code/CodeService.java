@@ -138,6 +138,18 @@ public class CodeService {
         // The lock first: every read below must see what the previous holder committed.
         codes.lockBatch(batchId, organizationId).orElseThrow(() -> NotFoundException.batch(batchId));
         Batch batch = batches.batch(organizationId, batchId);
+        if (!batch.getStatus().mayBeLabelled()) {
+            CodeConflictException refused = CodeConflictException.batchRecalled(batch.getBatchNumber());
+            // Inspectors see attempts to label recalled goods: the start of selling them again.
+            refusals.recordOther(
+                    organizationId,
+                    batchId,
+                    user.username(),
+                    refused.slug(),
+                    refused.detail(),
+                    "{\"count\":" + count + "}");
+            throw refused;
+        }
         Product product = registry.productOf(batch);
         SerialAllowance allowance =
                 SerialAllowance.of(batches.history(organizationId, batchId), OrganizationService.itemSizeOf(product));

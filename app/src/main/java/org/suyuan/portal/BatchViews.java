@@ -60,9 +60,14 @@ class BatchViews {
             return history.isEmpty() ? null : history.get(history.size() - 1);
         }
 
-        /** Whether a harvest today would be refused because a safety interval still runs. */
+        /**
+         * Whether a harvest today would be refused because a safety interval still runs: only said of a batch that
+         * may still be harvested (a recalled one may not at all).
+         */
         boolean harvestBlocked(LocalDate today) {
-            return safetyInterval != null && safetyInterval.harvestAllowedFrom().isAfter(today);
+            return batch.getStatus().mayStillBeHarvested()
+                    && safetyInterval != null
+                    && safetyInterval.harvestAllowedFrom().isAfter(today);
         }
     }
 

@@ -15,7 +15,6 @@ import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.BatchService;
 import org.suyuan.archive.SupplyChainService;
 import org.suyuan.db.archive.Batch;
-import org.suyuan.db.archive.BatchStatus;
 import org.suyuan.db.archive.Plot;
 import org.suyuan.db.archive.Product;
 import org.suyuan.db.archive.RefusedAttempt;
@@ -99,8 +98,7 @@ class DashboardController {
         Map<Long, String> numbers = new java.util.HashMap<>();
         recent.forEach(batch -> numbers.put(batch.getId(), batch.getBatchNumber()));
         recent.stream()
-                .filter(batch ->
-                        batch.getStatus() == BatchStatus.IN_PRODUCTION || batch.getStatus() == BatchStatus.HARVESTED)
+                .filter(batch -> batch.getStatus().mayStillBeHarvested())
                 .map(overview)
                 .filter(candidate -> candidate.harvestBlocked(day))
                 .forEach(blocked -> {
