@@ -68,9 +68,14 @@ public record Trace(
     /**
      * One production step in plain words.
      *
+     * @param date when it was done; null for an entry that is gone or no longer reads
+     * @param type the kind of step; null for an entry that is gone or no longer reads
      * @param facts what was done, each as a label and a value
+     * @param sequenceNumber the entry's number in the batch's archive, as findings name it ("第 3 条")
+     * @param finding what the integrity check found wrong with this entry, or null when nothing
      */
-    public record Step(LocalDate date, String type, String title, List<Fact> facts) {
+    public record Step(
+            LocalDate date, String type, String title, List<Fact> facts, int sequenceNumber, Finding.Kind finding) {
 
         public Step {
             facts = List.copyOf(facts);

@@ -259,7 +259,7 @@ public class VerificationService {
                 person(producer, locale),
                 holder.getId().equals(producer.getId()) ? null : person(holder, locale),
                 new Trace.Place(plot.getName(), regions.fullName(plot.getRegionCode())),
-                timeline.of(history, locale),
+                timeline.of(history, integrity.findings(), locale),
                 certificate != null ? "/t/" + code.getCode() + "/certificate.pdf" : null,
                 certificate,
                 photos(code.getCode(), checked.attachments()),
