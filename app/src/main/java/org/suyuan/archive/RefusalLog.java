@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -13,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.suyuan.db.archive.EventType;
 import org.suyuan.db.archive.RefusedAttempt;
 import org.suyuan.db.archive.RefusedAttemptRepository;
+import org.suyuan.web.RequestTransactionEnded;
 
 /**
  * Keeps every refused attempt for inspectors: the attempt itself is rolled back, the record that it was made is
@@ -22,9 +24,10 @@ import org.suyuan.db.archive.RefusedAttemptRepository;
  * the refusal in a transaction of its own right then would need a second connection while the first one still
  * holds the lock: with every connection of the pool taken by requests queued on that lock, the holder waits for a
  * connection that none of them can give back, and the instance stalls until the pool's timeout answers 500 to all
- * of them. So a refusal found inside a transaction is only noted, and written by {@link #writeAfter} once the
- * outermost transaction of the thread has ended and its connection is back in the pool: no request ever holds two
- * connections.
+ * of them. So a refusal found inside a transaction is only noted, and written once the outermost transaction of
+ * the thread has ended and its connection is back in the pool: by {@link #writeAfter} when the service owns that
+ * transaction, or when the idempotency filter, which holds one transaction around a whole request, says it has
+ * ended ({@link RequestTransactionEnded}), before the answer is sent. No request ever holds two connections.
  */
 @Component
 public class RefusalLog {
@@ -33,9 +36,6 @@ public class RefusalLog {
 
     /** Refusals noted inside a transaction, waiting for it to end. */
     private static final ThreadLocal<List<RefusedAttempt>> UNWRITTEN = ThreadLocal.withInitial(ArrayList::new);
-
-    /** How many {@link #writeAfter} calls enclose the current one on this thread. */
-    private static final ThreadLocal<int[]> BOUNDARIES = ThreadLocal.withInitial(() -> new int[1]);
 
     private final RefusedAttemptRepository refusals;
     private final TransactionTemplate writing;
@@ -49,31 +49,17 @@ public class RefusalLog {
 
     /**
      * Runs work that may refuse something under a lock, and writes the refusals it noted once its transaction is
-     * over: right after {@code work} when no transaction encloses this call, else after the enclosing boundary's
-     * (a request's, see {@code RefusalLogFilter}). Refusals are written whether {@code work} succeeds or fails.
+     * over: right after {@code work} when no transaction encloses this call; else the enclosing transaction's owner
+     * writes them when it has ended. Refusals are written whether {@code work} succeeds or fails.
      */
     public <T> T writeAfter(Supplier<T> work) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            if (BOUNDARIES.get()[0] == 0) {
-                throw new IllegalStateException(
-                        "Work that may refuse runs inside a transaction no RefusalLog.writeAfter"
-                                + " encloses: its refusals could only be written with a second connection");
-            }
-            return work.get();
-        }
-        int[] depth = BOUNDARIES.get();
-        depth[0]++;
-        T result;
         try {
-            result = work.get();
-        } catch (RuntimeException | Error failure) {
-            depth[0]--;
-            writeNoted(failure);
-            throw failure;
+            return work.get();
+        } finally {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                writeNoted();
+            }
         }
-        depth[0]--;
-        writeNoted(null);
-        return result;
     }
 
     /**
@@ -104,23 +90,23 @@ public class RefusalLog {
                 requestJson));
     }
 
-    private void note(RefusedAttempt attempt) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            writing.executeWithoutResult(status -> refusals.save(attempt));
-            return;
-        }
-        if (BOUNDARIES.get()[0] == 0) {
-            throw new IllegalStateException(
-                    "A refusal was noted inside a transaction no RefusalLog.writeAfter encloses");
-        }
-        UNWRITTEN.get().add(attempt);
+    @EventListener
+    void requestTransactionEnded(RequestTransactionEnded ended) {
+        writeNoted();
     }
 
-    /** Writes what was noted, in one transaction on the only connection this thread now takes. */
-    private void writeNoted(Throwable failure) {
-        if (BOUNDARIES.get()[0] > 0 || TransactionSynchronizationManager.isActualTransactionActive()) {
-            return;
+    private void note(RefusedAttempt attempt) {
+        UNWRITTEN.get().add(attempt);
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            writeNoted();
         }
+    }
+
+    /**
+     * Writes what this thread noted, in one transaction on the only connection it now takes. Never throws: the
+     * refusal the caller is answering with stands; a refusal that cannot be stored is logged instead.
+     */
+    void writeNoted() {
         List<RefusedAttempt> noted = List.copyOf(UNWRITTEN.get());
         UNWRITTEN.remove();
         if (noted.isEmpty()) {
@@ -134,11 +120,8 @@ public class RefusalLog {
                     attempt.getRule(),
                     attempt.getUsername(),
                     attempt.getBatchId(),
-                    attempt.getMessage()));
-            if (failure == null) {
-                throw notWritten;
-            }
-            failure.addSuppressed(notWritten);
+                    attempt.getMessage(),
+                    notWritten));
         }
     }
 }

@@ -9,15 +9,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The boundary that writes a request's refusals when a filter further in wraps the whole request in one transaction
- * (the idempotency filter does, for every keyed API call and every page form): only once that transaction has ended
- * is the batch lock released and its connection back in the pool. The answer is held back until the refusals are
- * written, so a client that was refused can count on finding its attempt among the refused ones; only POSTs, which
- * are what can be refused, and whose answers are small, are held. Ordered just outside every filter that has no
- * order of its own.
+ * The last line behind {@link RefusalLog}: when a request ends, whatever refusal it noted but nobody wrote (a
+ * transaction owner that did not say it had ended) is written now, after the answer rather than never, and nothing
+ * noted on this thread is left for the next request it serves. Ordered just outside every filter that has no order
+ * of its own, so every transaction of the request has ended by then.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 1)
@@ -37,34 +34,10 @@ class RefusalLogFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
         try {
-            refusals.writeAfter(() -> {
-                try {
-                    chain.doFilter(request, held);
-                } catch (IOException | ServletException e) {
-                    throw new ChainFailure(e);
-                }
-                return null;
-            });
-        } catch (ChainFailure failure) {
-            failure.rethrow();
-        }
-        held.copyBodyToResponse();
-    }
-
-    /** Carries a checked exception of the filter chain through {@link RefusalLog#writeAfter}. */
-    private static final class ChainFailure extends RuntimeException {
-
-        ChainFailure(Exception cause) {
-            super(cause);
-        }
-
-        void rethrow() throws IOException, ServletException {
-            if (getCause() instanceof ServletException servlet) {
-                throw servlet;
-            }
-            throw (IOException) getCause();
+            chain.doFilter(request, response);
+        } finally {
+            refusals.writeNoted();
         }
     }
 }
