@@ -12,7 +12,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.suyuan.SuyuanProperties;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.db.archive.Attachment;
@@ -55,6 +57,7 @@ public class BatchService {
     private final OrganizationService registry;
     private final ArchiveRules rules;
     private final RefusalLog refusals;
+    private final TransactionTemplate transactions;
     private final EventDocument documents;
     private final ApplicationEventPublisher publisher;
     private final Validator validator;
@@ -71,6 +74,7 @@ public class BatchService {
             OrganizationService registry,
             ArchiveRules rules,
             RefusalLog refusals,
+            PlatformTransactionManager transactionManager,
             EventDocument documents,
             ApplicationEventPublisher publisher,
             Validator validator,
@@ -85,6 +89,7 @@ public class BatchService {
         this.registry = registry;
         this.rules = rules;
         this.refusals = refusals;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.documents = documents;
         this.publisher = publisher;
         this.validator = validator;
@@ -104,27 +109,54 @@ public class BatchService {
 
     @Transactional
     public Batch open(CurrentUser user, NewBatch request) {
-        return open(user, request, null);
+        Long organizationId = user.requireOrganization();
+        Product product = registry.product(organizationId, request.productId());
+        Plot plot = registry.plot(organizationId, request.plotId());
+        return open(user, request.batchNumber(), request.startedOn(), product, plot, null, null, request.notes());
     }
 
+    /** The buyer's batch for goods received from another organization: its number and the buyer's notes. */
+    public record ReceivedBatch(String batchNumber, String notes) {}
+
     /**
-     * Opens a batch for goods received from an upstream batch: its 建档 names the source, and a 收货 event records
-     * the quantity, which is what this batch may sell.
+     * Opens a batch for goods received from an upstream batch. A receipt does not change what the goods are: the
+     * batch carries the source's product and plot (产地) and names the producer of origin and the source in its
+     * 建档; a 收货 event records the quantity, which is what this batch may sell.
      */
     @Transactional
-    Batch openReceived(CurrentUser buyer, NewBatch request, EventDetails.Receipt receipt) {
-        Batch batch = open(buyer, request, receipt.source());
+    Batch openReceived(
+            CurrentUser buyer,
+            ReceivedBatch request,
+            Batch source,
+            LocalDate receivedOn,
+            EventDetails.Receipt receipt) {
+        OrganizationService.Origin origin = registry.originOf(source);
+        Batch batch = open(
+                buyer,
+                request.batchNumber(),
+                receivedOn,
+                origin.product(),
+                origin.plot(),
+                origin.producer(),
+                receipt.source(),
+                request.notes());
         append(batch, null, EventType.RECEIPT, batch.getStartedOn(), receipt, buyer);
         return batch;
     }
 
-    private Batch open(CurrentUser user, NewBatch request, EventDetails.SourceSnapshot source) {
+    private Batch open(
+            CurrentUser user,
+            String batchNumber,
+            LocalDate requestedStart,
+            Product product,
+            Plot plot,
+            Organization producer,
+            EventDetails.SourceSnapshot source,
+            String notes) {
         Long organizationId = user.requireOrganization();
-        BatchNumber number = BatchNumber.parse(request.batchNumber());
-        Product product = registry.product(organizationId, request.productId());
-        Plot plot = registry.plot(organizationId, request.plotId());
+        BatchNumber number = BatchNumber.parse(batchNumber);
         LocalDate today = today();
-        LocalDate startedOn = request.startedOn() == null ? today : request.startedOn();
+        LocalDate startedOn = requestedStart == null ? today : requestedStart;
         if (startedOn.isAfter(today)) {
             throw InvalidInputException.eventDetails("startedOn", "批次开始日期不能晚于今天。");
         }
@@ -150,32 +182,38 @@ public class BatchService {
                         plot.getAddress(),
                         plot.getLatitude() == null ? null : plot.getLatitude().toPlainString(),
                         plot.getLongitude() == null ? null : plot.getLongitude().toPlainString()),
-                new EventDetails.OrganizationSnapshot(
-                        organization.getId(),
-                        organization.getName(),
-                        organization.getType().name(),
-                        organization.getCreditCode() != null
-                                ? organization.getCreditCode()
-                                : organization.getIdCardMasked(),
-                        organization.getRegionCode(),
-                        organization.getAddress()),
+                snapshot(organization),
+                producer == null || producer.getId().equals(organizationId) ? null : snapshot(producer),
                 source,
-                request.notes());
+                notes);
         append(batch, null, EventType.CREATED, startedOn, created, user);
         return batch;
+    }
+
+    private static EventDetails.OrganizationSnapshot snapshot(Organization organization) {
+        return new EventDetails.OrganizationSnapshot(
+                organization.getId(),
+                organization.getName(),
+                organization.getType().name(),
+                organization.getCreditCode() != null ? organization.getCreditCode() : organization.getIdCardMasked(),
+                organization.getRegionCode(),
+                organization.getAddress());
     }
 
     /**
      * Records an event after checking every rule; a refused attempt is stored and then reported.
      *
+     * <p>The refusal is stored once the transaction holding the batch's lock has ended (see {@link RefusalLog}).
+     *
      * @throws RuleViolationException when a rule refuses it (the refusal is stored)
      */
-    @Transactional
     public ArchiveEntry record(CurrentUser user, Long batchId, NewEvent request) {
         Long organizationId = user.requireOrganization();
-        Batch batch = batches.lockByIdAndOrganizationId(batchId, organizationId)
-                .orElseThrow(() -> NotFoundException.batch(batchId));
-        return recordLocked(user, batch, request);
+        return refusals.writeAfter(() -> transactions.execute(status -> {
+            Batch batch = batches.lockByIdAndOrganizationId(batchId, organizationId)
+                    .orElseThrow(() -> NotFoundException.batch(batchId));
+            return recordLocked(user, batch, request);
+        }));
     }
 
     /** One event of a bulk request, for the batch it names. */
@@ -191,9 +229,13 @@ public class BatchService {
      *
      * @throws BulkEventRejectedException naming the index of the first event refused (its refusal is stored)
      */
-    @Transactional
     public List<Recorded> recordAll(CurrentUser user, List<BulkEvent> request) {
         Long organizationId = user.requireOrganization();
+        return refusals.writeAfter(
+                () -> transactions.execute(status -> recordAllLocking(user, organizationId, request)));
+    }
+
+    private List<Recorded> recordAllLocking(CurrentUser user, Long organizationId, List<BulkEvent> request) {
         // Lock every batch first, in id order, so two bulk requests cannot deadlock on each other.
         java.util.Map<Long, Batch> locked = new java.util.TreeMap<>();
         request.stream()
@@ -248,7 +290,7 @@ public class BatchService {
                 : events.findAllByBatchIdAndTypeInOrderBySequenceNumber(batch.getId(), needed).stream()
                         .map(this::entryOf)
                         .toList();
-        Product product = registry.product(organizationId, batch.getProductId());
+        Product product = registry.productOf(batch);
         try {
             rules.check(
                     batch,
@@ -303,7 +345,7 @@ public class BatchService {
     @Transactional(readOnly = true)
     public List<RuleViolationException> violations(Long organizationId, Long batchId) {
         Batch batch = batch(organizationId, batchId);
-        return rules.violationsIn(registry.product(organizationId, batch.getProductId()), history(batch));
+        return rules.violationsIn(registry.productOf(batch), history(batch));
     }
 
     /** {@link #violations(Long, Long)} of a history the caller has already read. */

@@ -25,6 +25,12 @@ public sealed interface EventDetails {
     /**
      * The batch was opened: what the product, plot and organization were at that moment, and for goods received
      * from another organization, where they came from (来源).
+     *
+     * <p>A batch opened by a receipt keeps what its goods are: {@code product} and {@code plot} are those of the
+     * batch they came from (the plot they were grown on, 产地), {@code producer} is the organization that grew them,
+     * and {@code organization} is the one that now holds them. Only processing turns inputs into a new product.
+     *
+     * @param producer the producer of origin, for received goods; absent when the holder grew them
      */
     record Created(
             String batchNumber,
@@ -32,6 +38,7 @@ public sealed interface EventDetails {
             ProductSnapshot product,
             PlotSnapshot plot,
             OrganizationSnapshot organization,
+            OrganizationSnapshot producer,
             SourceSnapshot source,
             String notes)
             implements EventDetails {}

@@ -9,6 +9,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.suyuan.db.archive.Batch;
 import org.suyuan.db.archive.Organization;
 import org.suyuan.db.archive.OrganizationRepository;
 import org.suyuan.db.archive.OrganizationType;
@@ -190,6 +191,29 @@ public class OrganizationService {
     @Transactional(readOnly = true)
     public Page<Product> products(Long organizationId, Pageable pageable) {
         return products.findAllByOrganizationId(organizationId, pageable);
+    }
+
+    /**
+     * What a batch is and where it was grown, whoever holds it now: a batch opened by a receipt carries the product
+     * and plot of the batch it came from, which belong to the producer of origin, not to the holder.
+     *
+     * @param producer the organization that grew it (the plot's), which is the holder for a batch it grew itself
+     */
+    public record Origin(Product product, Plot plot, Organization producer) {}
+
+    /** The origin of a batch the caller may already see (the batch's own organization is not checked again). */
+    @Transactional(readOnly = true)
+    public Origin originOf(Batch batch) {
+        Product product = products.findById(batch.getProductId()).orElseThrow();
+        Plot plot = plots.findById(batch.getPlotId()).orElseThrow();
+        return new Origin(
+                product, plot, organizations.findById(plot.getOrganizationId()).orElseThrow());
+    }
+
+    /** The product of a batch the caller may already see: for a received batch, the producer of origin's. */
+    @Transactional(readOnly = true)
+    public Product productOf(Batch batch) {
+        return products.findById(batch.getProductId()).orElseThrow();
     }
 
     /** How much of the harvest one item of this product holds, if the producer said. */

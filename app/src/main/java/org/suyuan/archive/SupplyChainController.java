@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -29,10 +28,12 @@ class SupplyChainController {
         this.supplyChain = supplyChain;
     }
 
+    /**
+     * The batch the buyer keeps the goods as. There is no product or plot to choose: received goods keep the
+     * source's product, variety and origin.
+     */
     record ConfirmReceiptRequest(
             @NotBlank @Size(max = 20) String batchNumber,
-            @NotNull Long productId,
-            @NotNull Long plotId,
             @Size(max = 500) String notes) {}
 
     @GetMapping("/receipts")
@@ -42,14 +43,14 @@ class SupplyChainController {
     }
 
     @PostMapping("/receipts/{id}/confirm")
-    @Operation(summary = "Confirm receipt: opens my own batch linked to the source batch (来源)")
+    @Operation(
+            summary = "Confirm receipt: opens my own batch linked to the source batch (来源)",
+            description = "The new batch keeps the source's product, variety and origin (plot and producer);"
+                    + " only processing makes a new product.")
     ResponseEntity<BatchResponse> confirm(
             CurrentUser user, @PathVariable Long id, @Valid @RequestBody ConfirmReceiptRequest request) {
         var batch = supplyChain.confirmReceipt(
-                user,
-                id,
-                new BatchService.NewBatch(
-                        request.batchNumber(), request.productId(), request.plotId(), null, request.notes()));
+                user, id, new BatchService.ReceivedBatch(request.batchNumber(), request.notes()));
         return ResponseEntity.created(URI.create("/api/v1/batches/" + batch.getId()))
                 .body(BatchResponse.of(batch));
     }

@@ -32,6 +32,7 @@ public class SupplyChainService {
     private final BatchEventRepository events;
     private final OrganizationRepository organizations;
     private final BatchService batchService;
+    private final OrganizationService registry;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -41,6 +42,7 @@ public class SupplyChainService {
             BatchEventRepository events,
             OrganizationRepository organizations,
             BatchService batchService,
+            OrganizationService registry,
             JsonMapper json,
             Clock clock) {
         this.links = links;
@@ -48,11 +50,19 @@ public class SupplyChainService {
         this.events = events;
         this.organizations = organizations;
         this.batchService = batchService;
+        this.registry = registry;
         this.json = json;
         this.clock = clock;
     }
 
-    /** What a buyer is asked to confirm, or what a batch's links are, as the pages and the API show them. */
+    /**
+     * What a buyer is asked to confirm, or what a batch's links are, as the pages and the API show them.
+     *
+     * @param productName what the goods are (the source batch's product), which a receipt keeps
+     * @param variety the product's variety
+     * @param originPlotName the plot the goods were grown on (产地)
+     * @param producerName the organization that grew them
+     */
     public record LinkView(
             Long id,
             String kind,
@@ -63,7 +73,11 @@ public class SupplyChainService {
             Long targetOrganizationId,
             String targetOrganizationName,
             Long targetBatchId,
-            Quantity quantity) {}
+            Quantity quantity,
+            String productName,
+            String variety,
+            String originPlotName,
+            String producerName) {}
 
     @EventListener
     void linkShipmentsAndProcessing(EventRecorded recorded) {
@@ -99,10 +113,11 @@ public class SupplyChainService {
 
     /**
      * The buyer confirms a shipment: a batch of its own is opened with the source in its 建档 and the received
-     * quantity in a 收货 event, so it can sell no more than it received.
+     * quantity in a 收货 event, so it can sell no more than it received. The goods stay what they were: the new batch
+     * carries the source's product, variety and origin (see {@link EventDetails.Created}).
      */
     @Transactional
-    public Batch confirmReceipt(CurrentUser buyer, Long linkId, BatchService.NewBatch request) {
+    public Batch confirmReceipt(CurrentUser buyer, Long linkId, BatchService.ReceivedBatch request) {
         Long organizationId = buyer.requireOrganization();
         BatchLink link = links.findByIdAndTargetOrganizationId(linkId, organizationId)
                 .filter(l -> l.getState() == BatchLink.State.PENDING)
@@ -117,12 +132,9 @@ public class SupplyChainService {
         LinkView view = view(link);
         Batch received = batchService.openReceived(
                 buyer,
-                new BatchService.NewBatch(
-                        request.batchNumber(),
-                        request.productId(),
-                        request.plotId(),
-                        shipment.getOccurredOn(),
-                        request.notes()),
+                request,
+                source,
+                shipment.getOccurredOn(),
                 new EventDetails.Receipt(origin, view.quantity(), request.notes()));
         link.confirm(received.getId(), clock.instant());
         return received;
@@ -184,6 +196,7 @@ public class SupplyChainService {
         Quantity quantity = link.getQuantityAmount() == null
                 ? null
                 : new Quantity(link.getQuantityAmount(), QuantityUnit.valueOf(link.getQuantityUnit()));
+        OrganizationService.Origin origin = registry.originOf(source);
         return new LinkView(
                 link.getId(),
                 link.getKind().name(),
@@ -194,6 +207,10 @@ public class SupplyChainService {
                 link.getTargetOrganizationId(),
                 targetName,
                 link.getTargetBatchId(),
-                quantity);
+                quantity,
+                origin.product().getName(),
+                origin.product().getVariety(),
+                origin.plot().getName(),
+                origin.producer().getName());
     }
 }

@@ -7,7 +7,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.BatchService;
 import org.suyuan.archive.OrganizationService;
@@ -45,6 +47,7 @@ public class CodeService {
     private final CodeMint mint;
     private final Clock clock;
     private final RefusalLog refusals;
+    private final TransactionTemplate transactions;
 
     CodeService(
             IssuedCodeRepository codes,
@@ -52,13 +55,15 @@ public class CodeService {
             OrganizationService registry,
             TraceCodeGenerator generator,
             Clock clock,
-            RefusalLog refusals) {
+            RefusalLog refusals,
+            PlatformTransactionManager transactionManager) {
         this.codes = codes;
         this.batches = batches;
         this.registry = registry;
         this.mint = new CodeMint(generator);
         this.clock = clock;
         this.refusals = refusals;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** Serials just issued, and where the batch stands against its cap. */
@@ -101,7 +106,7 @@ public class CodeService {
         Long organizationId = user.requireOrganization();
         IssuedCode batchCode = batchCode(organizationId, batchId, user.username());
         Batch batch = batches.batch(organizationId, batchId);
-        Product product = registry.product(organizationId, batch.getProductId());
+        Product product = registry.productOf(batch);
         SerialAllowance allowance =
                 SerialAllowance.of(batches.history(organizationId, batchId), OrganizationService.itemSizeOf(product));
         return new BatchCodes(
@@ -115,18 +120,37 @@ public class CodeService {
     /**
      * Issues {@code count} per-item serials for the producer's batch, numbered after those already issued.
      *
+     * <p>A refusal is stored for inspectors once the transaction holding the batch's lock has ended (see {@link
+     * RefusalLog}).
+     *
      * @throws SerialsExceedHarvestException if the batch would then have more serials than its harvest allows
      */
-    @Transactional
     public SerialsIssued issueSerials(CurrentUser user, Long batchId, int count) {
         Long organizationId = user.requireOrganization();
         if (count < 1 || count > MAX_SERIALS_PER_REQUEST) {
             throw new IllegalArgumentException("count must be 1 to " + MAX_SERIALS_PER_REQUEST + ": " + count);
         }
+        return refusals.writeAfter(
+                () -> transactions.execute(status -> issueSerialsLocked(user, organizationId, batchId, count)));
+    }
+
+    private SerialsIssued issueSerialsLocked(CurrentUser user, Long organizationId, Long batchId, int count) {
         // The lock first: every read below must see what the previous holder committed.
         codes.lockBatch(batchId, organizationId).orElseThrow(() -> NotFoundException.batch(batchId));
         Batch batch = batches.batch(organizationId, batchId);
-        Product product = registry.product(organizationId, batch.getProductId());
+        if (!batch.getStatus().mayBeLabelled()) {
+            CodeConflictException refused = CodeConflictException.batchRecalled(batch.getBatchNumber());
+            // Inspectors see attempts to label recalled goods: the start of selling them again.
+            refusals.recordOther(
+                    organizationId,
+                    batchId,
+                    user.username(),
+                    refused.slug(),
+                    refused.detail(),
+                    "{\"count\":" + count + "}");
+            throw refused;
+        }
+        Product product = registry.productOf(batch);
         SerialAllowance allowance =
                 SerialAllowance.of(batches.history(organizationId, batchId), OrganizationService.itemSizeOf(product));
         int issued = codes.lastItemNumber(batchId);
@@ -266,12 +290,8 @@ public class CodeService {
     CodeView view(IssuedCode code) {
         Long organizationId = code.getOrganizationId();
         Batch batch = batches.batch(organizationId, code.getBatchId());
-        return new CodeView(
-                code,
-                batch,
-                registry.product(organizationId, batch.getProductId()),
-                registry.plot(organizationId, batch.getPlotId()),
-                registry.organization(organizationId));
+        OrganizationService.Origin origin = registry.originOf(batch);
+        return new CodeView(code, batch, origin.product(), origin.plot(), registry.organization(organizationId));
     }
 
     private static boolean matches(CodeView view, DigitalLink link) {

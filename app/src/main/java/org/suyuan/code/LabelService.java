@@ -18,7 +18,6 @@ import org.suyuan.archive.EventDetails;
 import org.suyuan.archive.Regions;
 import org.suyuan.archive.RuleViolationException;
 import org.suyuan.db.archive.Batch;
-import org.suyuan.db.archive.BatchStatus;
 import org.suyuan.db.archive.EventType;
 import org.suyuan.db.archive.Organization;
 import org.suyuan.db.archive.Plot;
@@ -119,6 +118,10 @@ public class LabelService {
      * item numbers {@code from} to {@code to} (all, by default), as one PDF.
      */
     Document labels(CurrentUser user, Long batchId, LabelRequest request) {
+        Batch batch = batches.batch(user.requireOrganization(), batchId);
+        if (!batch.getStatus().mayBeLabelled()) {
+            throw CodeConflictException.batchRecalled(batch.getBatchNumber());
+        }
         List<CodeView> codesToPrint;
         if (request.serials()) {
             codesToPrint = serials(user, batchId, request.from(), request.to());
@@ -274,7 +277,7 @@ public class LabelService {
     private AllowedCertificate allowedBasis(
             CodeView view, List<ArchiveEntry> history, Set<CertificateBasis> requestedBasis) {
         String batchNumber = view.batch().getBatchNumber();
-        if (view.batch().getStatus() == BatchStatus.RECALLED) {
+        if (!view.batch().getStatus().mayBeLabelled()) {
             throw CertificateRefusedException.recalled(batchNumber);
         }
         List<RuleViolationException> violations = batches.violationsIn(view.product(), history);

@@ -15,6 +15,7 @@ import org.suyuan.archive.BatchService;
 import org.suyuan.archive.EventDetails;
 import org.suyuan.archive.OrganizationService;
 import org.suyuan.db.archive.Batch;
+import org.suyuan.db.archive.Organization;
 import org.suyuan.db.archive.Plot;
 import org.suyuan.db.archive.Product;
 
@@ -35,11 +36,18 @@ class BatchViews {
         this.anchoring = anchoring;
     }
 
-    /** One batch with everything a page says about it. */
+    /**
+     * One batch with everything a page says about it.
+     *
+     * @param product what the batch is; for goods received from another organization, the source's product
+     * @param plot where it was grown (产地)
+     * @param originProducer who grew it, when that is not the batch's own organization (received goods); else null
+     */
     record Overview(
             Batch batch,
             Product product,
             Plot plot,
+            Organization originProducer,
             List<ArchiveEntry> history,
             SafetyInterval safetyInterval,
             AnchoringStates.State anchoring) {
@@ -52,9 +60,14 @@ class BatchViews {
             return history.isEmpty() ? null : history.get(history.size() - 1);
         }
 
-        /** Whether a harvest today would be refused because a safety interval still runs. */
+        /**
+         * Whether a harvest today would be refused because a safety interval still runs: only said of a batch that
+         * may still be harvested (a recalled one may not at all).
+         */
         boolean harvestBlocked(LocalDate today) {
-            return safetyInterval != null && safetyInterval.harvestAllowedFrom().isAfter(today);
+            return batch.getStatus().mayStillBeHarvested()
+                    && safetyInterval != null
+                    && safetyInterval.harvestAllowedFrom().isAfter(today);
         }
     }
 
@@ -71,19 +84,35 @@ class BatchViews {
 
     Overview overview(Long organizationId, Long batchId) {
         Batch batch = batches.batch(organizationId, batchId);
-        return overview(
-                batch,
-                registry.product(organizationId, batch.getProductId()),
-                registry.plot(organizationId, batch.getPlotId()));
+        return overview(batch, registry.originOf(batch));
     }
 
-    Overview overview(Batch batch, Product product, Plot plot) {
+    /**
+     * The overview of one of the organization's batches, its product and plot looked up among the organization's
+     * own (one query for a whole list) unless the batch holds goods received from another organization.
+     */
+    Overview overview(Batch batch, Map<Long, Product> ownProducts, Map<Long, Plot> ownPlots) {
+        Product product = ownProducts.get(batch.getProductId());
+        Plot plot = ownPlots.get(batch.getPlotId());
+        if (product == null || plot == null) {
+            return overview(batch, registry.originOf(batch));
+        }
+        return overview(batch, product, plot, null);
+    }
+
+    private Overview overview(Batch batch, OrganizationService.Origin origin) {
+        boolean received = !origin.producer().getId().equals(batch.getOrganizationId());
+        return overview(batch, origin.product(), origin.plot(), received ? origin.producer() : null);
+    }
+
+    private Overview overview(Batch batch, Product product, Plot plot, Organization originProducer) {
         List<ArchiveEntry> history = batches.history(batch.getOrganizationId(), batch.getId());
         ArchiveEntry head = history.isEmpty() ? null : history.get(history.size() - 1);
         return new Overview(
                 batch,
                 product,
                 plot,
+                originProducer,
                 history,
                 safetyInterval(ArchiveEntry.effective(history)).orElse(null),
                 head == null ? AnchoringStates.State.UNKNOWN : anchoring.ofHead(head.id()));

@@ -15,7 +15,6 @@ import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.BatchService;
 import org.suyuan.archive.SupplyChainService;
 import org.suyuan.db.archive.Batch;
-import org.suyuan.db.archive.BatchStatus;
 import org.suyuan.db.archive.Plot;
 import org.suyuan.db.archive.Product;
 import org.suyuan.db.archive.RefusedAttempt;
@@ -78,9 +77,8 @@ class DashboardController {
                 .getContent();
         // One overview per batch per request: the list's page and the attention scan overlap.
         Map<Long, BatchViews.Overview> overviews = new java.util.HashMap<>();
-        java.util.function.Function<Batch, BatchViews.Overview> overview = batch -> overviews.computeIfAbsent(
-                batch.getId(),
-                id -> views.overview(batch, products.get(batch.getProductId()), plots.get(batch.getPlotId())));
+        java.util.function.Function<Batch, BatchViews.Overview> overview =
+                batch -> overviews.computeIfAbsent(batch.getId(), id -> views.overview(batch, products, plots));
         List<BatchRow> rows =
                 listed.stream().map(batch -> row(overview.apply(batch), day)).toList();
 
@@ -100,8 +98,7 @@ class DashboardController {
         Map<Long, String> numbers = new java.util.HashMap<>();
         recent.forEach(batch -> numbers.put(batch.getId(), batch.getBatchNumber()));
         recent.stream()
-                .filter(batch ->
-                        batch.getStatus() == BatchStatus.IN_PRODUCTION || batch.getStatus() == BatchStatus.HARVESTED)
+                .filter(batch -> batch.getStatus().mayStillBeHarvested())
                 .map(overview)
                 .filter(candidate -> candidate.harvestBlocked(day))
                 .forEach(blocked -> {
@@ -145,11 +142,11 @@ class DashboardController {
     private static BatchRow row(BatchViews.Overview overview, LocalDate day) {
         return new BatchRow(
                 overview,
-                overview.product() == null
-                        ? "—"
-                        : overview.product().getName() + "（"
-                                + overview.product().getVariety() + "）",
-                overview.plot() == null ? "—" : overview.plot().getName(),
+                overview.product().getName() + "（" + overview.product().getVariety() + "）",
+                overview.originProducer() == null
+                        ? overview.plot().getName()
+                        : overview.plot().getName() + "（"
+                                + overview.originProducer().getName() + "）",
                 overview.harvestBlocked(day) ? overview.safetyInterval().harvestAllowedFrom() : null);
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.BatchService;
+import org.suyuan.archive.RefusalLog;
 import org.suyuan.db.archive.Batch;
 import org.suyuan.db.archive.EventType;
 import org.suyuan.db.portal.ImportJob;
@@ -62,6 +63,7 @@ class ImportService implements DisposableBean {
 
     private final ImportJobRepository jobs;
     private final BatchService batches;
+    private final RefusalLog refusals;
     private final PortalMessages messages;
     private final JsonMapper json;
     private final Clock clock;
@@ -72,12 +74,14 @@ class ImportService implements DisposableBean {
     ImportService(
             ImportJobRepository jobs,
             BatchService batches,
+            RefusalLog refusals,
             PortalMessages messages,
             JsonMapper json,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.jobs = jobs;
         this.batches = batches;
+        this.refusals = refusals;
         this.messages = messages;
         this.json = json;
         this.clock = clock;
@@ -166,7 +170,9 @@ class ImportService implements DisposableBean {
         AtomicInteger recorded = new AtomicInteger();
         try {
             update(jobId, job -> job.start(clock.instant()));
-            recording.executeWithoutResult(transaction -> {
+            // Refusals of rows are noted while their batches are locked, and written once the import's transaction
+            // has ended.
+            refusals.writeAfter(() -> recording.execute(transaction -> {
                 Map<String, Optional<Long>> batchIds = new HashMap<>();
                 int processed = 0;
                 for (ImportFile.Row row : table.rows()) {
@@ -183,7 +189,8 @@ class ImportService implements DisposableBean {
                 if (!problems.isEmpty()) {
                     transaction.setRollbackOnly();
                 }
-            });
+                return null;
+            }));
             if (problems.isEmpty()) {
                 update(jobId, job -> job.finish(ImportJob.State.IMPORTED, recorded.get(), 0, null, clock.instant()));
             } else {

@@ -1,21 +1,17 @@
 package org.suyuan.portal;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Confirming goods received: the batch the buyer keeps them as. */
+/**
+ * Confirming goods received: the number of the batch the buyer keeps them as. No product or plot: received goods
+ * stay what the seller's batch says they are.
+ */
 public class ReceiptForm {
 
     @NotBlank(message = "{form.required}")
     @Size(max = 20, message = "{form.tooLong}")
     private String batchNumber;
-
-    @NotNull(message = "{form.choose}")
-    private Long productId;
-
-    @NotNull(message = "{form.choose}")
-    private Long plotId;
 
     @Size(max = 500, message = "{form.tooLong}")
     private String notes;
@@ -26,22 +22,6 @@ public class ReceiptForm {
 
     public void setBatchNumber(String batchNumber) {
         this.batchNumber = batchNumber;
-    }
-
-    public Long getProductId() {
-        return productId;
-    }
-
-    public void setProductId(Long productId) {
-        this.productId = productId;
-    }
-
-    public Long getPlotId() {
-        return plotId;
-    }
-
-    public void setPlotId(Long plotId) {
-        this.plotId = plotId;
     }
 
     public String getNotes() {

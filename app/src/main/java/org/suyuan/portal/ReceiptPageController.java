@@ -3,7 +3,6 @@ package org.suyuan.portal;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -29,13 +28,11 @@ import org.suyuan.web.PageController;
 class ReceiptPageController {
 
     private final SupplyChainService supplyChain;
-    private final BatchViews views;
     private final PortalMessages messages;
     private final Today today;
 
-    ReceiptPageController(SupplyChainService supplyChain, BatchViews views, PortalMessages messages, Today today) {
+    ReceiptPageController(SupplyChainService supplyChain, PortalMessages messages, Today today) {
         this.supplyChain = supplyChain;
-        this.views = views;
         this.messages = messages;
         this.today = today;
     }
@@ -68,11 +65,8 @@ class ReceiptPageController {
                 Batch batch = supplyChain.confirmReceipt(
                         user,
                         id,
-                        new BatchService.NewBatch(
+                        new BatchService.ReceivedBatch(
                                 form.getBatchNumber().strip(),
-                                form.getProductId(),
-                                form.getPlotId(),
-                                null,
                                 form.getNotes() == null || form.getNotes().isBlank()
                                         ? null
                                         : form.getNotes().strip()));
@@ -95,16 +89,6 @@ class ReceiptPageController {
                 .orElseThrow(() -> NotFoundException.receipt(id));
         model.addAttribute("receipt", receipt);
         model.addAttribute("form", form);
-        model.addAttribute(
-                "products",
-                views.products(organizationId).values().stream()
-                        .sorted(Comparator.comparing(p -> p.getName() + p.getVariety()))
-                        .toList());
-        model.addAttribute(
-                "plots",
-                views.plots(organizationId).values().stream()
-                        .sorted(Comparator.comparing(p -> p.getName()))
-                        .toList());
         return "portal/receipt";
     }
 }

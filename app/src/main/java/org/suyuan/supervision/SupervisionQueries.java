@@ -23,7 +23,12 @@ class SupervisionQueries {
         this.jdbc = jdbc;
     }
 
-    /** A batch as a regulator's list shows it. */
+    /**
+     * A batch as a regulator's list shows it.
+     *
+     * @param productName what the batch is and {@code plotName} where it was grown: for goods received from another
+     *     organization, the origin's, with {@code originProducerName} naming who grew them (null otherwise)
+     */
     record BatchRow(
             long id,
             String batchNumber,
@@ -34,7 +39,8 @@ class SupervisionQueries {
             ProductCategory category,
             String plotName,
             String status,
-            LocalDate startedOn) {}
+            LocalDate startedOn,
+            String originProducerName) {}
 
     /** A stored event, still in force (not superseded by a correction). */
     record EventRow(long batchId, String type, LocalDate occurredOn, String details) {}
@@ -47,9 +53,10 @@ class SupervisionQueries {
 
     private static final String BATCH_COLUMNS = """
             select b.id, b.batch_number, o.id as organization_id, o.name as organization_name, o.region_code,
-                   p.name as product_name, p.category, pl.name as plot_name, b.status, b.started_on
+                   p.name as product_name, p.category, pl.name as plot_name, b.status, b.started_on,
+                   case when pl.organization_id = b.organization_id then null else po.name end as origin_producer_name
             from batch b join organization o on o.id = b.organization_id join product p on p.id = b.product_id
-            join plot pl on pl.id = b.plot_id
+            join plot pl on pl.id = b.plot_id join organization po on po.id = pl.organization_id
             """;
 
     List<BatchRow> batches(Jurisdiction jurisdiction) {
@@ -293,7 +300,8 @@ class SupervisionQueries {
                 ProductCategory.valueOf(rs.getString("category")),
                 rs.getString("plot_name"),
                 rs.getString("status"),
-                rs.getDate("started_on").toLocalDate());
+                rs.getDate("started_on").toLocalDate(),
+                rs.getString("origin_producer_name"));
     }
 
     private static FlagRow flagRow(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -16,6 +16,7 @@ import org.suyuan.db.supervision.NoticeRepository;
 import org.suyuan.db.supervision.SpotCheckTask;
 import org.suyuan.db.supervision.SpotCheckTaskRepository;
 import org.suyuan.problem.NotFoundException;
+import org.suyuan.verification.Finding;
 import org.suyuan.verification.Integrity;
 import org.suyuan.verification.VerificationService;
 
@@ -75,7 +76,16 @@ public class SupervisionService {
             SupervisionQueries.BatchRow batch,
             List<ArchiveEntry> history,
             List<SpotCheckTask> spotChecks,
-            Integrity integrity) {}
+            Integrity integrity) {
+
+        /** What the integrity check found wrong with the entry of this number, if anything: the page marks it. */
+        public Finding findingAt(int sequenceNumber) {
+            return integrity.findings().stream()
+                    .filter(finding -> finding.sequenceNumber() != null && finding.sequenceNumber() == sequenceNumber)
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
 
     @Transactional(readOnly = true)
     public Dashboard dashboard(CurrentUser regulator) {

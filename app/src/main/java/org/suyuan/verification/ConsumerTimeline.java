@@ -1,10 +1,13 @@
 package org.suyuan.verification;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.suyuan.archive.ArchiveEntry;
@@ -14,6 +17,10 @@ import org.suyuan.archive.Quantity;
 /**
  * A batch's archive as a consumer reads it: what was done and when, in plain words. Who typed it in, internal
  * ids and buyers' contacts stay out; corrected entries show as corrected.
+ *
+ * <p>An entry the integrity check found wrong is marked where it stands, so the reader sees which one "第 3 条"
+ * is: an edited or reordered entry carries its finding, even when a correction would otherwise hide it; an entry
+ * that was deleted, or edited past reading, stands as a marked gap.
  */
 @Component
 class ConsumerTimeline {
@@ -24,14 +31,25 @@ class ConsumerTimeline {
         this.messages = messages;
     }
 
-    List<Trace.Step> of(List<ArchiveEntry> history, Locale locale) {
+    /**
+     * @param history the readable entries in recording order, corrections included
+     * @param findings what the integrity check found; those naming an entry mark it
+     */
+    List<Trace.Step> of(List<ArchiveEntry> history, List<Finding> findings, Locale locale) {
         Set<Long> superseded = new HashSet<>();
         history.stream()
                 .filter(entry -> entry.supersedesEventId() != null)
                 .forEach(entry -> superseded.add(entry.supersedesEventId()));
+        Map<Integer, Finding.Kind> flagged = new TreeMap<>();
+        findings.stream()
+                .filter(finding -> finding.sequenceNumber() != null)
+                .forEach(finding -> flagged.putIfAbsent(finding.sequenceNumber(), finding.kind()));
         List<Trace.Step> steps = new ArrayList<>();
+        Set<Integer> shown = new HashSet<>();
         for (ArchiveEntry entry : history) {
-            if (superseded.contains(entry.id())) {
+            Finding.Kind finding = flagged.get(entry.sequenceNumber());
+            shown.add(entry.sequenceNumber());
+            if (superseded.contains(entry.id()) && finding == null) {
                 continue;
             }
             Facts facts = new Facts(locale);
@@ -40,8 +58,17 @@ class ConsumerTimeline {
                     entry.occurredOn(),
                     entry.type().name(),
                     message("event.type." + entry.type().name(), locale),
-                    facts.list));
+                    facts.list,
+                    entry.sequenceNumber(),
+                    finding));
         }
+        flagged.forEach((number, finding) -> {
+            if (!shown.contains(number)) {
+                steps.add(new Trace.Step(
+                        null, null, message("trace.step.gone", locale, number), List.of(), number, finding));
+            }
+        });
+        steps.sort(Comparator.comparingInt(Trace.Step::sequenceNumber));
         return steps;
     }
 

@@ -10,6 +10,11 @@ import org.suyuan.code.LabelService;
  * intact. The public page and {@code GET /api/v1/trace/{code}} show exactly this. Personal data appears masked.
  *
  * @param code the scanned code
+ * @param product what the goods are; a receipt by a trader, market or supermarket never changes it
+ * @param producer who grew the goods (for goods received from another organization, the producer of origin)
+ * @param seller the organization whose code was scanned, when it did not grow the goods itself (a trader, market
+ *     or supermarket that received them on Suyuan); null when the producer's own code was scanned
+ * @param plot where the goods were grown (产地)
  * @param itemNumber the item's number within its batch for a per-item serial (一物一码), null for a batch code
  * @param timeline production steps in the order they happened, corrections applied
  * @param certificateUrl where the 承诺达标合格证 is (PDF), or null when the batch's archive does not allow one
@@ -24,6 +29,7 @@ public record Trace(
         Product product,
         String batchNumber,
         Producer producer,
+        Producer seller,
         Place plot,
         List<Step> timeline,
         String certificateUrl,
@@ -62,9 +68,14 @@ public record Trace(
     /**
      * One production step in plain words.
      *
+     * @param date when it was done; null for an entry that is gone or no longer reads
+     * @param type the kind of step; null for an entry that is gone or no longer reads
      * @param facts what was done, each as a label and a value
+     * @param sequenceNumber the entry's number in the batch's archive, as findings name it ("第 3 条")
+     * @param finding what the integrity check found wrong with this entry, or null when nothing
      */
-    public record Step(LocalDate date, String type, String title, List<Fact> facts) {
+    public record Step(
+            LocalDate date, String type, String title, List<Fact> facts, int sequenceNumber, Finding.Kind finding) {
 
         public Step {
             facts = List.copyOf(facts);

@@ -189,25 +189,31 @@ public class VerificationService {
                 .orElseThrow(() -> NotFoundException.attachment(attachmentId));
     }
 
-    /** Everything a scan reads, in one read-only transaction. */
+    /**
+     * Everything a scan reads, in one read-only transaction.
+     *
+     * @param product what the goods are, {@code plot} where and {@code producer} by whom they were grown: for goods
+     *     received from another organization, the origin's, not the holder's
+     * @param holder the organization whose code was scanned (the producer itself, or a trader, market, supermarket)
+     */
     private record Scanned(
             IssuedCode code,
             Batch batch,
             Product product,
             Plot plot,
             Organization producer,
+            Organization holder,
             BatchVerifier.Stored stored) {}
 
     private Scanned read(IssuedCode code) {
         Long organizationId = code.getOrganizationId();
         Batch batch = batches.batch(organizationId, code.getBatchId());
+        OrganizationService.Origin origin = registry.originOf(batch);
+        Organization holder = origin.producer().getId().equals(organizationId)
+                ? origin.producer()
+                : registry.organization(organizationId);
         return new Scanned(
-                code,
-                batch,
-                registry.product(organizationId, batch.getProductId()),
-                registry.plot(organizationId, batch.getPlotId()),
-                registry.organization(organizationId),
-                verifier.read(batch));
+                code, batch, origin.product(), origin.plot(), origin.producer(), holder, verifier.read(batch));
     }
 
     /** Verifies what was read (outside the transaction: see {@link BatchVerifier#verify(Batch, BatchVerifier.Stored)}). */
@@ -217,6 +223,7 @@ public class VerificationService {
         Product product = scanned.product();
         Plot plot = scanned.plot();
         Organization producer = scanned.producer();
+        Organization holder = scanned.holder();
         BatchVerifier.Checked checked = verifier.verify(batch, scanned.stored());
         ScanLog.Logged logged = scanLog.log(code, clientAddress);
         List<ArchiveEntry> history = readable(checked.events());
@@ -228,7 +235,7 @@ public class VerificationService {
         Trace.Status status = verdict(disabled, recall, integrity, logged.suspicious());
 
         LabelService.CertificateSummary certificate = disabled == null && recall == null && integrity.intact()
-                ? labels.certificateSummary(code, batch, product, plot, producer, history)
+                ? labels.certificateSummary(code, batch, product, plot, holder, history)
                         .orElse(null)
                 : null;
         return new Trace(
@@ -249,17 +256,22 @@ public class VerificationService {
                         message("category." + product.getCategory().name(), locale),
                         product.getGtin()),
                 batch.getBatchNumber(),
-                new Trace.Producer(
-                        producer.getName(),
-                        message("organization.type." + producer.getType().name(), locale),
-                        regions.fullName(producer.getRegionCode()),
-                        maskPhone(producer.getContactPhone())),
+                person(producer, locale),
+                holder.getId().equals(producer.getId()) ? null : person(holder, locale),
                 new Trace.Place(plot.getName(), regions.fullName(plot.getRegionCode())),
-                timeline.of(history, locale),
+                timeline.of(history, integrity.findings(), locale),
                 certificate != null ? "/t/" + code.getCode() + "/certificate.pdf" : null,
                 certificate,
                 photos(code.getCode(), checked.attachments()),
                 logged.scans());
+    }
+
+    private Trace.Producer person(Organization organization, Locale locale) {
+        return new Trace.Producer(
+                organization.getName(),
+                message("organization.type." + organization.getType().name(), locale),
+                regions.fullName(organization.getRegionCode()),
+                maskPhone(organization.getContactPhone()));
     }
 
     /** The most serious verdict that applies (see {@link Trace.Status}). */

@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -68,18 +70,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final ProblemResponseWriter problems;
     private final ErrorPageRenderer errorPages;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     IdempotencyFilter(
             IdempotentRequestRepository requests,
             PlatformTransactionManager transactionManager,
             ProblemResponseWriter problems,
             ErrorPageRenderer errorPages,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.requests = requests;
         this.transactions = new TransactionTemplate(transactionManager);
         this.problems = problems;
         this.errorPages = errorPages;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -128,28 +133,30 @@ class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         boolean lost;
         try {
-            lost = Boolean.TRUE.equals(transactions.execute(transaction -> {
-                IdempotentRequest record =
-                        requests.saveAndFlush(new IdempotentRequest(username, key, fingerprint, clock.instant()));
-                try {
-                    chain.doFilter(forwarded, captured);
-                } catch (IOException | ServletException e) {
-                    throw new FilterFailure(e);
-                }
-                boolean succeeded = succeeded(captured.getStatus(), api);
-                if (!succeeded || transaction.isRollbackOnly()) {
-                    // A handler that answered "done" over a transaction something inside doomed saved nothing:
-                    // say so instead of passing on the success.
-                    transaction.setRollbackOnly();
-                    return succeeded;
-                }
-                record.complete(
-                        captured.getStatus(),
-                        captured.getContentType(),
-                        captured.getHeader(HttpHeaders.LOCATION),
-                        captured.getContentAsByteArray());
-                return false;
-            }));
+            lost = Boolean.TRUE.equals(inTransaction(
+                    request,
+                    () -> transactions.execute(transaction -> {
+                        IdempotentRequest record = requests.saveAndFlush(
+                                new IdempotentRequest(username, key, fingerprint, clock.instant()));
+                        try {
+                            chain.doFilter(forwarded, captured);
+                        } catch (IOException | ServletException e) {
+                            throw new FilterFailure(e);
+                        }
+                        boolean succeeded = succeeded(captured.getStatus(), api);
+                        if (!succeeded || transaction.isRollbackOnly()) {
+                            // A handler that answered "done" over a transaction something inside doomed saved nothing:
+                            // say so instead of passing on the success.
+                            transaction.setRollbackOnly();
+                            return succeeded;
+                        }
+                        record.complete(
+                                captured.getStatus(),
+                                captured.getContentType(),
+                                captured.getHeader(HttpHeaders.LOCATION),
+                                captured.getContentAsByteArray());
+                        return false;
+                    })));
         } catch (FilterFailure failure) {
             throw failure.unwrap();
         } catch (DataAccessException concurrentDuplicate) {
@@ -186,6 +193,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         captured.copyBodyToResponse();
+    }
+
+    /**
+     * Runs the request's transaction, then says it has ended, before anything is answered: work that had to wait
+     * until no lock and no connection is held runs then (see {@link RequestTransactionEnded}).
+     */
+    private <T> T inTransaction(HttpServletRequest request, Supplier<T> transaction) {
+        try {
+            return transaction.get();
+        } finally {
+            events.publishEvent(new RequestTransactionEnded(request.getMethod(), request.getRequestURI()));
+        }
     }
 
     private static boolean isApi(HttpServletRequest request) {

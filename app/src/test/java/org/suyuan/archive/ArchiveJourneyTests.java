@@ -311,18 +311,8 @@ class ArchiveJourneyTests {
         JsonNode pending = buyer.get("/api/v1/receipts").json();
         assertThat(pending).hasSize(1);
         assertThat(pending.get(0).path("sourceBatchId").asLong()).isEqualTo(source);
-        long downstreamPlot = buyer.post("/api/v1/plots", Map.of("name", "冷库", "regionCode", "340202"))
-                .json()
-                .path("id")
-                .asLong();
-        long downstreamProduct = buyer.post(
-                        "/api/v1/products", Map.of("name", "番茄", "category", "VEGETABLE", "variety", "收购"))
-                .json()
-                .path("id")
-                .asLong();
         ApiClient.Response confirmed = buyer.post(
-                "/api/v1/receipts/" + pending.get(0).path("id").asLong() + "/confirm",
-                Map.of("batchNumber", "RCV-1", "productId", downstreamProduct, "plotId", downstreamPlot));
+                "/api/v1/receipts/" + pending.get(0).path("id").asLong() + "/confirm", Map.of("batchNumber", "RCV-1"));
 
         assertThat(confirmed.status()).isEqualTo(201);
         long downstream = confirmed.json().path("id").asLong();
@@ -331,6 +321,13 @@ class ArchiveJourneyTests {
         assertThat(types(history)).containsExactly("CREATED", "RECEIPT");
         assertThat(history.get(0).path("details").path("source").path("batchId").asLong())
                 .isEqualTo(source);
+        JsonNode sourceCreated = seller.get("/api/v1/batches/" + source + "/history")
+                .json()
+                .get(0)
+                .path("details");
+        assertThat(history.get(0).path("details").path("product")).isEqualTo(sourceCreated.path("product"));
+        assertThat(history.get(0).path("details").path("plot")).isEqualTo(sourceCreated.path("plot"));
+        assertThat(history.get(0).path("details").path("producer")).isEqualTo(sourceCreated.path("organization"));
         assertThat(history.get(0)
                         .path("details")
                         .path("source")

@@ -279,6 +279,7 @@ public final class ScanArchiveGenerator {
                                 producer.regionCode(),
                                 "芜湖市" + producer.id() + "号"),
                         null,
+                        null,
                         null));
     }
 

@@ -219,11 +219,16 @@ class PortalBrowserTests {
             browser.follow(By.linkText("收货"));
             browser.screenshot("receipts");
             browser.follow(By.linkText("确认收货"));
-            new Select(browser.find(By.name("productId"))).selectByVisibleText("绿茶（南陵雾芽）");
-            new Select(browser.find(By.name("plotId"))).selectByVisibleText("丫山茶园");
+            // The buyer chooses no product or plot: the goods stay the cooperative's tomatoes from its greenhouse.
+            assertThat(browser.text(By.id("receipt-product"))).isEqualTo("番茄（粉冠一号）");
+            assertThat(browser.text(By.id("receipt-origin"))).startsWith("青弋江1号大棚");
             browser.screenshot("receipt-confirm");
             browser.follow(By.cssSelector("form.form button[type=submit]"));
             assertThat(browser.text(By.id("links"))).contains("来源").contains("QYJ-2026-001");
+            assertThat(browser.text(By.cssSelector(".summary")))
+                    .contains("番茄（粉冠一号）")
+                    .doesNotContain("绿茶");
+            assertThat(browser.text(By.id("batch-origin"))).contains("青弋江1号大棚", "青弋江蔬菜专业合作社");
             assertThat(browser.text(By.id("timeline"))).contains("收货");
             browser.screenshot("received-batch");
 

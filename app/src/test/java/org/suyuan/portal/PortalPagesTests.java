@@ -340,11 +340,7 @@ class PortalPagesTests {
         String confirmForm = buyerPage.get(link.group(1)).body();
         PageClient.Response confirmed = buyerPage.postForm(
                 link.group(1) + "/confirm",
-                Map.of(
-                        "idempotencyKey", PageClient.formToken(confirmForm).orElseThrow(),
-                        "batchNumber", "RCV-1",
-                        "productId", buyer.productId().toString(),
-                        "plotId", buyer.plotId().toString()));
+                Map.of("idempotencyKey", PageClient.formToken(confirmForm).orElseThrow(), "batchNumber", "RCV-1"));
 
         assertThat(confirmed.status()).isEqualTo(302);
         String downstream = buyerPage

@@ -352,28 +352,12 @@ class SupervisionJourneyTests {
                 .isEqualTo(201);
         long receipt =
                 buyer.client().get("/api/v1/receipts").json().get(0).path("id").asLong();
-        long plot = buyer.client()
-                .get("/api/v1/plots")
-                .json()
-                .path("content")
-                .get(0)
-                .path("id")
-                .asLong();
-        long product = buyer.client()
-                .get("/api/v1/products")
-                .json()
-                .path("content")
-                .get(0)
-                .path("id")
-                .asLong();
         return buyer.client()
                 .post(
                         "/api/v1/receipts/" + receipt + "/confirm",
                         Map.of(
                                 "batchNumber",
-                                        "R-" + UUID.randomUUID().toString().substring(0, 8),
-                                "productId", product,
-                                "plotId", plot))
+                                "R-" + UUID.randomUUID().toString().substring(0, 8)))
                 .json()
                 .path("id")
                 .asLong();

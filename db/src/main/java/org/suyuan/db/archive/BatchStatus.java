@@ -21,4 +21,21 @@ public enum BatchStatus {
     public boolean canBecome(BatchStatus next) {
         return this != RECALLED && next.ordinal() > ordinal();
     }
+
+    /**
+     * Whether new serials, label sheets and certificates may vouch for the batch's goods: not once it is recalled,
+     * since every new label would put recalled goods back on sale looking genuine. Codes already issued keep
+     * working, and tell whoever scans them that the batch is recalled.
+     */
+    public boolean mayBeLabelled() {
+        return this != RECALLED;
+    }
+
+    /**
+     * Whether the batch may still be harvested, so that when the last pesticide's safety interval ends still
+     * matters: while growing and between pickings, not once it is sold on or recalled.
+     */
+    public boolean mayStillBeHarvested() {
+        return this == IN_PRODUCTION || this == HARVESTED;
+    }
 }
