@@ -6,6 +6,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +45,7 @@ class AnchoringConfiguration {
                 .register(registry);
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     AnchoringWorker anchoringWorker(
             AnchorRepository anchors,
             AnchorOutbox outbox,
@@ -52,6 +55,13 @@ class AnchoringConfiguration {
             AnchoringProperties properties,
             AnchoringMetrics metrics) {
         // The worker's own clock has sub-second resolution: it closes windows and measures lag, and hashes nothing.
+        // Its ledger calls run on threads of their own (not a bean: an Executor bean would replace Boot's).
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService ledgerCalls = Executors.newFixedThreadPool(properties.maxInFlight(), runnable -> {
+            Thread thread = new Thread(runnable, "anchoring-ledger-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         return new AnchoringWorker(
                 anchors,
                 outbox,
@@ -61,7 +71,8 @@ class AnchoringConfiguration {
                 properties,
                 metrics,
                 Clock.systemUTC(),
-                instanceName());
+                instanceName(),
+                ledgerCalls);
     }
 
     @Bean

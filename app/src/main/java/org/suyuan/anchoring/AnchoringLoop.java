@@ -33,6 +33,7 @@ class AnchoringLoop implements SmartLifecycle {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private volatile boolean running;
+    private boolean woken;
     private Thread thread;
     private ScheduledExecutorService heartbeats;
 
@@ -42,6 +43,7 @@ class AnchoringLoop implements SmartLifecycle {
         this.pollInterval = properties.pollInterval();
         this.errorPause = properties.retry().initialBackoff();
         this.heartbeat = properties.leaseDuration().dividedBy(3);
+        worker.whenLedgerAnswers(this::wake);
     }
 
     @Override
@@ -81,6 +83,7 @@ class AnchoringLoop implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         try {
+            worker.finishInFlight(STOP_GRACE);
             worker.releaseLease();
         } catch (RuntimeException e) {
             log.warn("Could not release the anchoring lease; another instance takes over when it lapses", e);
@@ -98,8 +101,11 @@ class AnchoringLoop implements SmartLifecycle {
             Duration pause;
             try {
                 AnchoringWorker.Step step = worker.runOnce();
-                // After an anchor, more may wait at once (a backlog drains window after window).
-                pause = step == AnchoringWorker.Step.ANCHORED ? Duration.ZERO : pollInterval;
+                // After an anchor or a submission, more may wait at once (a backlog drains window after window); an
+                // answer from the ledger wakes the loop early.
+                pause = step == AnchoringWorker.Step.ANCHORED || step == AnchoringWorker.Step.SUBMITTED
+                        ? Duration.ZERO
+                        : pollInterval;
             } catch (RuntimeException e) {
                 // The database failed or is unreachable; the outbox keeps everything, so just try again later.
                 metrics.failed("DATABASE");
@@ -124,9 +130,11 @@ class AnchoringLoop implements SmartLifecycle {
     private void sleep(Duration pause) {
         lock.lock();
         try {
-            if (running) {
+            // A wake-up that came while the loop was busy (a ledger answer) is not lost: the loop runs again at once.
+            if (running && !woken) {
                 wakeUp.await(pause.toNanos(), TimeUnit.NANOSECONDS);
             }
+            woken = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -138,6 +146,7 @@ class AnchoringLoop implements SmartLifecycle {
     private void wake() {
         lock.lock();
         try {
+            woken = true;
             wakeUp.signalAll();
         } finally {
             lock.unlock();

@@ -18,8 +18,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled whether this instance runs a worker at all (every instance may: they share the work through a
  *     lease in the database)
- * @param maxLeaves the most leaves one anchor covers
+ * @param maxLeaves the most leaves one anchor covers; the ledger transaction holds only the root, so this bounds the
+ *     work of preparing one anchor (a tree and a proof per leaf), not the ledger's
  * @param maxWindow the longest a leaf waits for its window to close
+ * @param maxInFlight how many anchors may be on their way to the ledger at once: the next window is prepared while
+ *     earlier ones wait for their block, so that a block time does not limit how often a window is sent
  * @param pollInterval how often an idle worker looks for pending leaves
  * @param leaseDuration how long a worker's claim to be the active one lasts without renewal; the holder renews it
  *     every third of that from a heartbeat (also while it waits for the ledger), and another instance takes over
@@ -30,8 +33,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("suyuan.anchoring")
 record AnchoringProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("4096") @Min(1) @Max(1_000_000) int maxLeaves,
-        @DefaultValue("2s") @NotNull Duration maxWindow,
+        @DefaultValue("16384") @Min(1) @Max(1_000_000) int maxLeaves,
+        @DefaultValue("1s") @NotNull Duration maxWindow,
+        @DefaultValue("4") @Min(1) @Max(64) int maxInFlight,
         @DefaultValue("200ms") @NotNull Duration pollInterval,
         @DefaultValue("15s") @NotNull Duration leaseDuration,
         @Valid @DefaultValue Retry retry) {

@@ -4,9 +4,21 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +39,8 @@ import org.suyuan.ledger.LedgerException;
 import org.suyuan.ledger.RecordHash;
 
 /**
- * Moves pending leaves from the outbox onto the ledger, one anchor per call of {@link #runOnce()}.
+ * Moves pending leaves from the outbox onto the ledger, a window per call of {@link #runOnce()}, with up to {@code
+ * max-in-flight} anchors on their way to the ledger at once.
  *
  * <p>Each anchor goes through three steps, each its own transaction or call, so that a crash between any two
  * leaves a state the next run continues from:
@@ -36,34 +49,46 @@ import org.suyuan.ledger.RecordHash;
  *   <li><b>prepare</b> (one database transaction): the window's leaves in id order become a Merkle tree; the anchor
  *       row (root, leaf count, previous root, window; state {@code PREPARED}) is inserted and every leaf is claimed
  *       for it with its index and inclusion proof. Everything the ledger will be asked is now fixed.
- *   <li><b>submit</b>: {@link Ledger#anchor} with exactly the stored request, outside any transaction (writers never
- *       wait for the ledger, and no lock is held during the call).
+ *   <li><b>submit</b>: {@link Ledger#anchor} with exactly the stored request, on a thread of its own outside any
+ *       transaction (writers never wait for the ledger, and no lock is held during the call).
  *   <li><b>record</b> (one transaction): the receipt's transaction id, block number and time; state {@code ANCHORED}.
  * </ol>
  *
- * <p>A {@code PREPARED} anchor at the head of the chain is always finished before a new window is prepared. The
- * ledger is asked first whether it already holds the root (an earlier submission got through, but its answer was
- * lost to a crash or a deadline): then the anchor is recorded without a second transaction. Otherwise it is
- * resubmitted with the same request, and the ledger's replay semantics return the receipt of the first commit if
- * that one lands meanwhile, so a crash never yields a second anchor and never puts the same leaves under two roots.
- * Failures that may pass (unreachable ledger or part of it, deadlines, read conflicts) are retried with exponential
- * back-off, stored on the anchor so that another instance honours it too; while backing off, the worker still asks
- * the ledger every {@code retry.probe-interval} with a cheap lookup, and submits at once when the ledger answers, so
- * that anchoring resumes within seconds of an outage's end rather than after the longest back-off. A {@code
- * CONFLICT} (the ledger holds this root with different content) marks the anchor {@code FAILED}, is logged as an
- * error and counted, and stops anchoring until an operator has looked: chaining further anchors onto an anchor the
- * ledger disowns would hide the problem.
+ * <p><b>Pipelining.</b> A ledger round trip lasts a block (two seconds on Fabric), so waiting for each anchor before
+ * preparing the next would cap anchoring at one window per block and make every event wait up to two blocks. The
+ * worker therefore prepares the next window while earlier ones are still being committed: each names the root
+ * prepared before it (known as soon as it is prepared), the anchors are committed in any order, and they still form
+ * one chain. The transaction holds only the root, so a window may hold many thousand leaves.
  *
- * <p><b>Several instances.</b> The anchors form one chain (each names the previous root), so anchoring is
- * sequential by nature and one active worker per database is enough. Which one is decided by a lease row
- * ({@link AnchoringLease}) taken with a conditional update at the start of every run; others find it held and
- * idle, and take over when its holder stops renewing it. This was chosen over {@code SELECT … FOR UPDATE SKIP
- * LOCKED} on the leaves because H2 has no {@code SKIP LOCKED}, because splitting one window between instances
- * would not make a linear chain any faster, and because a row lock held across a ledger call would pin a
- * connection and a transaction for up to a minute. Safety does not rest on the lease: a leaf is claimed only
- * while its {@code anchor_id} is still null (a worker that claims fewer leaves than it planned rolls back), and
- * the unique sequence number and root of {@code anchor} refuse a second anchor after the same head, so two workers
- * that both believe they hold the lease still anchor each leaf once, in one linear chain.
+ * <p><b>Failures.</b> A {@code PREPARED} anchor that is not on its way (a crash, a lost answer, a failure) is finished
+ * before any new window is prepared. The ledger is asked first whether it already holds the root (an earlier
+ * submission got through, but its answer was lost to a crash or a deadline): then the anchor is recorded without a
+ * second transaction. Otherwise it is resubmitted with the same request, and the ledger's replay semantics return
+ * the receipt of the first commit if that one lands meanwhile, so a crash never yields a second anchor and never puts
+ * the same leaves under two roots. Failures that may pass (unreachable ledger or part of it, deadlines, read
+ * conflicts) are retried with exponential back-off, stored on the anchor so that another instance honours it too;
+ * while backing off, the worker still asks the ledger every {@code retry.probe-interval} with a cheap lookup, and
+ * submits at once when the ledger answers, so that anchoring resumes within seconds of an outage's end rather than
+ * after the longest back-off. No new window is prepared while an anchor backs off. A {@code CONFLICT} (the ledger
+ * holds this root with different content) marks the anchor {@code FAILED}, is logged as an error and counted, and
+ * stops anchoring until an operator has looked: chaining further anchors onto an anchor the ledger disowns would
+ * hide the problem.
+ *
+ * <p><b>Several instances.</b> The anchors form one chain (each names the previous root), so one active worker per
+ * database is enough. Which one is decided by a lease row ({@link AnchoringLease}) taken with a conditional update
+ * at the start of every run; others find it held and idle, and take over when its holder stops renewing it; the
+ * holder renews it from a heartbeat while it waits for the ledger ({@link #renewLease()}), so the lease can be much
+ * shorter than a ledger call and an instance that dies is replaced within one lease. This was chosen over {@code
+ * SELECT … FOR UPDATE SKIP LOCKED} on the leaves because H2 has no {@code SKIP LOCKED}, because splitting one window
+ * between instances would not make a linear chain any faster, and because a row lock held across a ledger call
+ * would pin a connection and a transaction for up to a minute. Safety does not rest on the lease: a leaf is claimed
+ * only while its {@code anchor_id} is still null (a worker that claims fewer leaves than it planned rolls back), a
+ * window is prepared only after anchors this worker itself has on their way, and the unique sequence number and root
+ * of {@code anchor} refuse a second anchor after the same head, so two workers that both believe they hold the lease
+ * still anchor each leaf once, in one linear chain.
+ *
+ * <p>{@link #runOnce()} is called by one thread at a time (the loop's); the ledger calls run on the executor given,
+ * which tests make synchronous.
  */
 class AnchoringWorker {
 
@@ -79,15 +104,27 @@ class AnchoringWorker {
         BACKING_OFF,
         /** Another worker prepared or claimed the same leaves first; nothing was changed. */
         LOST_RACE,
+        /** As many anchors as allowed are on their way to the ledger; the next window waits for one to come back. */
+        WAITING_FOR_LEDGER,
+        /** A window was prepared and is on its way to the ledger. */
+        SUBMITTED,
         /** An anchor was confirmed by the ledger and recorded. */
         ANCHORED,
         /** The ledger failed in a way that may pass; the anchor will be submitted again. */
         RETRY_LATER,
+        /** An anchor is FAILED: anchoring waits for an operator. */
+        HALTED,
         /** The ledger holds the root with different content; the anchor is now FAILED. */
-        CONFLICT,
-        /** The head anchor is FAILED: anchoring waits for an operator. */
-        HALTED
+        CONFLICT;
+
+        /** Which of two steps of one run says more about it (the later in this list): what the loop and tests see. */
+        Step and(Step other) {
+            return other != null && other.ordinal() > ordinal() ? other : this;
+        }
     }
+
+    /** An anchor on its way to the ledger, and when its call started. */
+    private record Submission(Anchor anchor, CompletableFuture<AnchorReceipt> result) {}
 
     private static final Logger log = LoggerFactory.getLogger(AnchoringWorker.class);
 
@@ -101,9 +138,12 @@ class AnchoringWorker {
     private final Clock clock;
     private final String holder;
     private final RetryBackoff backoff;
+    private final Executor ledgerCalls;
+    private final Map<Long, Submission> inFlight = new LinkedHashMap<>();
+    private final Map<Long, Instant> lastProbes = new HashMap<>();
     private volatile Consumer<AnchorReceipt> afterSubmit = receipt -> {};
+    private volatile Runnable whenLedgerAnswers = () -> {};
     private volatile Long reportedHalt;
-    private Instant lastProbe = Instant.MIN;
 
     AnchoringWorker(
             AnchorRepository anchors,
@@ -114,7 +154,8 @@ class AnchoringWorker {
             AnchoringProperties properties,
             AnchoringMetrics metrics,
             Clock clock,
-            String holder) {
+            String holder,
+            Executor ledgerCalls) {
         this.anchors = anchors;
         this.outbox = outbox;
         this.lease = lease;
@@ -126,6 +167,7 @@ class AnchoringWorker {
         this.holder = Objects.requireNonNull(holder, "holder");
         this.backoff = new RetryBackoff(
                 properties.retry().initialBackoff(), properties.retry().maxBackoff());
+        this.ledgerCalls = Objects.requireNonNull(ledgerCalls, "ledgerCalls");
     }
 
     /** The name this worker holds the lease under. */
@@ -141,6 +183,32 @@ class AnchoringWorker {
         this.afterSubmit = Objects.requireNonNull(hook, "hook");
     }
 
+    /** Runs whenever a ledger call ends, on the thread that made it: the loop wakes up to record the answer. */
+    void whenLedgerAnswers(Runnable callback) {
+        this.whenLedgerAnswers = Objects.requireNonNull(callback, "callback");
+    }
+
+    /** Waits for the anchors on their way to the ledger and records their answers (on shutdown). */
+    void finishInFlight(Duration patience) {
+        CompletableFuture<?>[] results =
+                inFlight.values().stream().map(Submission::result).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(results).get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // Failures are recorded below; what is still out is finished by whichever instance runs next.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        collectAnswers();
+    }
+
+    /** Stops the threads that call the ledger, if this worker owns them. */
+    void close() {
+        if (ledgerCalls instanceof ExecutorService owned) {
+            owned.shutdownNow();
+        }
+    }
+
     /** Gives the lease up so that another instance takes over at once (on shutdown). */
     void releaseLease() {
         lease.release(holder);
@@ -151,70 +219,96 @@ class AnchoringWorker {
         lease.renew(holder, clock.instant(), properties.leaseDuration());
     }
 
-    /** Does the next piece of work, if this worker holds the lease: finishes the head anchor or anchors a window. */
+    /**
+     * Does the next piece of work, if this worker holds the lease: records what the ledger answered, finishes anchors
+     * left unfinished, and prepares and submits the next window when it is due and the pipeline has room.
+     */
     Step runOnce() {
         Instant now = clock.instant();
         if (!lease.tryAcquire(holder, now, properties.leaseDuration())) {
             return Step.NOT_LEADER;
         }
-        Optional<Anchor> head = anchors.findFirstByOrderBySequenceNumberDesc();
-        if (head.isPresent() && head.get().getState() != AnchorState.ANCHORED) {
-            return finish(head.get(), now);
+        Step done = collectAnswers();
+        if (anchors.countByState(AnchorState.FAILED) > 0) {
+            reportHalt();
+            return Step.HALTED.and(done);
+        }
+        for (Anchor unfinished : anchors.findAllByStateOrderBySequenceNumber(AnchorState.PREPARED)) {
+            if (!inFlight.containsKey(unfinished.getId())) {
+                Step finished = finish(unfinished, now);
+                if (finished != Step.ANCHORED && finished != Step.SUBMITTED) {
+                    // An anchor that could not be sent waits for the ledger: no new window until it is through.
+                    return finished.and(done);
+                }
+                done = finished.and(done);
+            }
+        }
+        if (inFlight.size() >= properties.maxInFlight()) {
+            return Step.WAITING_FOR_LEDGER.and(done);
         }
         Instant firstPending = outbox.firstPendingCreatedAt();
         if (firstPending == null) {
-            return Step.IDLE;
+            return Step.IDLE.and(done);
         }
         boolean full = outbox.hasPendingAtLeast(properties.maxLeaves());
         boolean old = !now.isBefore(firstPending.plus(properties.maxWindow()));
         if (!full && !old) {
-            return Step.WAITING_FOR_WINDOW;
+            return Step.WAITING_FOR_WINDOW.and(done);
         }
         List<PendingLeaf> window = outbox.findPending(properties.maxLeaves());
         if (window.isEmpty()) {
-            return Step.IDLE;
+            return Step.IDLE.and(done);
         }
         Anchor prepared;
         try {
             prepared = transactions.execute(status -> prepare(window, now));
         } catch (LostRace | DataIntegrityViolationException | ConcurrencyFailureException race) {
             log.debug("Another worker anchors these leaves: {}", race.getMessage());
-            return Step.LOST_RACE;
+            return Step.LOST_RACE.and(done);
         }
-        return submit(prepared);
+        submit(prepared);
+        return Step.SUBMITTED.and(collectAnswers()).and(done);
     }
 
-    private Step finish(Anchor head, Instant now) {
-        if (head.getState() == AnchorState.FAILED) {
-            if (!head.getId().equals(reportedHalt)) {
-                reportedHalt = head.getId();
+    private void reportHalt() {
+        anchors.findFirstByStateOrderBySequenceNumberDesc(AnchorState.FAILED).ifPresent(failed -> {
+            if (!failed.getId().equals(reportedHalt)) {
+                reportedHalt = failed.getId();
                 log.error(
                         "Anchoring is halted: anchor {} (root {}) conflicts with the ledger ({}). Pending events keep"
                                 + " waiting until an operator resolves it.",
-                        head.getSequenceNumber(),
-                        head.getRoot(),
-                        head.getLastError());
+                        failed.getSequenceNumber(),
+                        failed.getRoot(),
+                        failed.getLastError());
             }
-            return Step.HALTED;
-        }
-        boolean attemptDue = !now.isBefore(head.getNextAttemptAt());
+        });
+    }
+
+    /**
+     * Finishes an anchor that is prepared but not on its way: records it if the ledger already holds it, submits it
+     * if the ledger answers without it, and otherwise lets it back off.
+     */
+    private Step finish(Anchor unfinished, Instant now) {
+        boolean attemptDue = !now.isBefore(unfinished.getNextAttemptAt());
+        Instant lastProbe = lastProbes.getOrDefault(unfinished.getId(), Instant.MIN);
         if (!attemptDue && now.isBefore(lastProbe.plus(properties.retry().probeInterval()))) {
             return Step.BACKING_OFF;
         }
-        lastProbe = now;
-        AnchorRequest request = requestOf(head);
+        lastProbes.put(unfinished.getId(), now);
+        AnchorRequest request = requestOf(unfinished);
         Optional<AnchorReceipt> stored;
         try {
             stored = ledger.find(request.root());
         } catch (LedgerException unreachable) {
-            return attemptDue ? failed(head, unreachable) : Step.BACKING_OFF;
+            return attemptDue ? failed(unfinished, unreachable) : Step.BACKING_OFF;
         }
         if (stored.isEmpty()) {
-            return submit(head);
+            submit(unfinished);
+            return Step.SUBMITTED.and(collectAnswers());
         }
         if (!stored.get().request().equals(request)) {
             return failed(
-                    head,
+                    unfinished,
                     LedgerException.conflict(
                             request.root(),
                             "the ledger holds " + stored.get().request(),
@@ -222,15 +316,17 @@ class AnchoringWorker {
         }
         log.info(
                 "The ledger already holds anchor {} (root {}, transaction {}); recording it without submitting again",
-                head.getSequenceNumber(),
-                head.getRoot(),
+                unfinished.getSequenceNumber(),
+                unfinished.getRoot(),
                 stored.get().transactionId());
-        return recordAnchored(head, stored.get());
+        return recordAnchored(unfinished, stored.get());
     }
 
     private Anchor prepare(List<PendingLeaf> window, Instant now) {
         Optional<Anchor> head = anchors.findFirstByOrderBySequenceNumberDesc();
-        if (head.isPresent() && head.get().getState() != AnchorState.ANCHORED) {
+        if (head.isPresent()
+                && head.get().getState() != AnchorState.ANCHORED
+                && !inFlight.containsKey(head.get().getId())) {
             throw new LostRace("anchor " + head.get().getSequenceNumber() + " was prepared meanwhile");
         }
         long sequenceNumber = head.map(Anchor::getSequenceNumber).orElse(0L) + 1;
@@ -252,23 +348,63 @@ class AnchoringWorker {
         return anchor;
     }
 
-    private Step submit(Anchor anchor) {
+    /** Sends an anchor to the ledger on the executor; {@link #collectAnswers()} records what comes back. */
+    private void submit(Anchor anchor) {
         AnchorRequest request = requestOf(anchor);
-        AnchorReceipt receipt;
-        Timer.Sample call = Timer.start();
+        CompletableFuture<AnchorReceipt> result = new CompletableFuture<>();
+        inFlight.put(anchor.getId(), new Submission(anchor, result));
+        lastProbes.remove(anchor.getId());
         try {
-            receipt = ledger.anchor(request);
-            if (!receipt.request().equals(request)) {
-                throw LedgerException.conflict(
-                        request.root(), "the ledger answered with " + receipt.request(), receipt.transactionId());
-            }
-        } catch (LedgerException failure) {
-            return failed(anchor, failure);
-        } finally {
-            call.stop(metrics.ledgerCalls());
+            ledgerCalls.execute(() -> {
+                Timer.Sample call = Timer.start();
+                try {
+                    AnchorReceipt receipt = ledger.anchor(request);
+                    if (!receipt.request().equals(request)) {
+                        throw LedgerException.conflict(
+                                request.root(),
+                                "the ledger answered with " + receipt.request(),
+                                receipt.transactionId());
+                    }
+                    result.complete(receipt);
+                } catch (RuntimeException failure) {
+                    result.completeExceptionally(failure);
+                } finally {
+                    call.stop(metrics.ledgerCalls());
+                    whenLedgerAnswers.run();
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            result.completeExceptionally(
+                    LedgerException.unavailable("the worker is shutting down", null, shuttingDown));
         }
-        afterSubmit.accept(receipt);
-        return recordAnchored(anchor, receipt);
+    }
+
+    /** Records every answer the ledger has given since the last run, in the order the anchors were sent. */
+    private Step collectAnswers() {
+        Step done = null;
+        Iterator<Submission> submissions = inFlight.values().iterator();
+        while (submissions.hasNext()) {
+            Submission submission = submissions.next();
+            if (!submission.result().isDone()) {
+                continue;
+            }
+            submissions.remove();
+            AnchorReceipt receipt;
+            try {
+                receipt = submission.result().join();
+            } catch (CompletionException e) {
+                Step failure = e.getCause() instanceof LedgerException ledgerFailure
+                        ? failed(submission.anchor(), ledgerFailure)
+                        : failed(
+                                submission.anchor(),
+                                LedgerException.unavailable(String.valueOf(e.getCause()), null, e.getCause()));
+                done = failure.and(done);
+                continue;
+            }
+            afterSubmit.accept(receipt);
+            done = recordAnchored(submission.anchor(), receipt).and(done);
+        }
+        return done;
     }
 
     private Step recordAnchored(Anchor anchor, AnchorReceipt receipt) {
@@ -280,6 +416,7 @@ class AnchoringWorker {
         } catch (ConcurrencyFailureException recordedByAnother) {
             return Step.ANCHORED;
         }
+        lastProbes.remove(anchor.getId());
         if (recordedNow) {
             metrics.anchored(anchor.getLeafCount(), outbox.createdTimesOf(anchor.getId()), clock.instant());
             log.info(
@@ -308,6 +445,8 @@ class AnchoringWorker {
             return Step.CONFLICT;
         }
         metrics.failed(failure.reason().name());
+        // The failure was the latest word from the ledger: the next probe comes one probe interval later.
+        lastProbes.put(anchor.getId(), clock.instant());
         Duration wait = backoff.after(anchor.getAttempts() + 1);
         if (failure.retryable()) {
             log.warn(

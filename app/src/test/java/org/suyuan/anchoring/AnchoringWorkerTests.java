@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -245,7 +249,8 @@ class AnchoringWorkerTests {
         ledger.storeThenFailNext(LedgerException.unavailable("connection lost after submit", "tx-x", null));
 
         assertThat(worker.runOnce()).isEqualTo(Step.RETRY_LATER);
-        assertThat(worker.runOnce()).isEqualTo(Step.ANCHORED);
+        clock.advance(Duration.ofMillis(500));
+        assertThat(worker.runOnce()).as("the next probe finds it").isEqualTo(Step.ANCHORED);
 
         assertThat(ledger.requests()).hasSize(1);
         assertThat(anchors.findFirstByOrderBySequenceNumberDesc().orElseThrow().getTransactionId())
@@ -334,22 +339,108 @@ class AnchoringWorkerTests {
         assertThat(registry.counter("suyuan.anchoring.anchors").count()).isEqualTo(1);
     }
 
+    @Test
+    void preparesTheNextWindowsWhileEarlierOnesWaitForTheLedgerChainedInOrder() throws Exception {
+        ExecutorService calls = Executors.newFixedThreadPool(4);
+        try {
+            AnchoringWorker worker = worker("a", 3, calls);
+            ledger.holdAnswers();
+            record(15);
+            clock.advance(Duration.ofMinutes(1));
+
+            assertThat(List.of(worker.runOnce(), worker.runOnce(), worker.runOnce(), worker.runOnce()))
+                    .containsOnly(Step.SUBMITTED);
+            assertThat(worker.runOnce()).as("four on their way is the most").isEqualTo(Step.WAITING_FOR_LEDGER);
+            assertThat(anchors.countByState(AnchorState.PREPARED)).isEqualTo(4);
+
+            ledger.releaseAnswers();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ledger.anchorCount() == 4);
+            drain(worker);
+
+            List<Anchor> chain = anchors.findAllByOrderBySequenceNumber();
+            assertThat(chain)
+                    .hasSize(5)
+                    .allSatisfy(anchor -> assertThat(anchor.getState()).isEqualTo(AnchorState.ANCHORED));
+            for (int index = 1; index < chain.size(); index++) {
+                assertThat(chain.get(index).getPreviousRoot())
+                        .isEqualTo(chain.get(index - 1).getRoot());
+            }
+            assertThat(ledger.requests()).hasSize(5);
+        } finally {
+            ledger.releaseAnswers();
+            calls.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAnchorThatFailsAmongOthersOnTheirWayIsRetriedBeforeAnyNewWindow() throws Exception {
+        ExecutorService calls = Executors.newFixedThreadPool(4);
+        try {
+            AnchoringWorker worker = worker("a", 3, calls);
+            ledger.holdAnswers();
+            record(9);
+            clock.advance(Duration.ofMinutes(1));
+            for (int window = 0; window < 3; window++) {
+                assertThat(worker.runOnce()).isEqualTo(Step.SUBMITTED);
+            }
+            Anchor second = anchors.findBySequenceNumber(2).orElseThrow();
+            ledger.failOnce(new RecordHash(second.getRoot()), LedgerException.unavailable("peer down", null, null));
+
+            ledger.releaseAnswers();
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> ledger.requests().size() == 3);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            worker.runOnce() == Step.RETRY_LATER || anchors.countByState(AnchorState.ANCHORED) == 2);
+            record(3);
+            clock.advance(Duration.ofMillis(100));
+            assertThat(worker.runOnce())
+                    .as("no new window while anchor 2 waits")
+                    .isEqualTo(Step.BACKING_OFF);
+            assertThat(anchors.count()).isEqualTo(3);
+
+            clock.advance(Duration.ofSeconds(1));
+            drain(worker);
+
+            List<Anchor> chain = anchors.findAllByOrderBySequenceNumber();
+            assertThat(chain)
+                    .hasSize(4)
+                    .allSatisfy(anchor -> assertThat(anchor.getState()).isEqualTo(AnchorState.ANCHORED));
+            assertThat(chain.get(3).getPreviousRoot()).isEqualTo(chain.get(2).getRoot());
+            assertThat(anchors.findBySequenceNumber(2).orElseThrow().getAttempts())
+                    .isEqualTo(2);
+        } finally {
+            ledger.releaseAnswers();
+            calls.shutdownNow();
+        }
+    }
+
     private List<Long> record(int count) {
         return OutboxFixtures.recordEvents(jdbc, outbox, batch, count, clock.instant());
     }
 
+    /** Runs the worker until everything recorded is anchored (a few runs more with real ledger threads). */
     private void drain(AnchoringWorker worker) {
         clock.advance(Duration.ofMinutes(1));
-        while (worker.runOnce() == Step.ANCHORED) {
-            // next window
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            worker.runOnce();
+            return AnchoringAssertions.unanchoredLeaves(jdbc) == 0;
+        });
     }
 
     private AnchoringWorker worker(String holder, int maxLeaves) {
+        // Ledger calls on the calling thread: each run's submissions are answered before it returns.
+        return worker(holder, maxLeaves, Runnable::run);
+    }
+
+    private AnchoringWorker worker(String holder, int maxLeaves, Executor ledgerCalls) {
         AnchoringProperties properties = new AnchoringProperties(
                 false,
                 maxLeaves,
                 Duration.ofSeconds(2),
+                4,
                 Duration.ofMillis(100),
                 Duration.ofSeconds(60),
                 new AnchoringProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMillis(500)));
@@ -362,6 +453,7 @@ class AnchoringWorkerTests {
                 properties,
                 new AnchoringMetrics(registry, outbox, clock),
                 clock,
-                holder);
+                holder,
+                ledgerCalls);
     }
 }

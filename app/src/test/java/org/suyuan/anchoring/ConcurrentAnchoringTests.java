@@ -176,6 +176,7 @@ class ConcurrentAnchoringTests {
                 false,
                 25,
                 Duration.ZERO,
+                3,
                 Duration.ofMillis(10),
                 Duration.ofSeconds(60),
                 new AnchoringProperties.Retry(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(50)));
@@ -188,6 +189,8 @@ class ConcurrentAnchoringTests {
                 properties,
                 new AnchoringMetrics(new SimpleMeterRegistry(), outbox),
                 Clock.systemUTC(),
-                holder);
+                holder,
+                // Real threads: several anchors of each worker are on their way at once while the others race.
+                java.util.concurrent.Executors.newFixedThreadPool(3));
     }
 }

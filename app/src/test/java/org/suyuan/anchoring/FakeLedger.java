@@ -26,8 +26,30 @@ final class FakeLedger implements Ledger {
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
 
     private boolean offline;
+    private final Map<RecordHash, LedgerException> failuresByRoot = new HashMap<>();
+    private final Object gate = new Object();
+    private boolean holding;
 
     private record Fault(LedgerException failure, boolean afterStoring) {}
+
+    /** Anchoring calls wait (as for a block that takes long) until {@link #releaseAnswers()}; lookups do not. */
+    void holdAnswers() {
+        synchronized (gate) {
+            holding = true;
+        }
+    }
+
+    void releaseAnswers() {
+        synchronized (gate) {
+            holding = false;
+            gate.notifyAll();
+        }
+    }
+
+    /** The next anchoring call for this root fails before storing, whenever it comes. */
+    synchronized void failOnce(RecordHash root, LedgerException failure) {
+        failuresByRoot.put(root, failure);
+    }
 
     /** From now on every call fails as an unreachable network does, lookups included. */
     synchronized void goOffline() {
@@ -63,9 +85,27 @@ final class FakeLedger implements Ledger {
     }
 
     @Override
-    public synchronized AnchorReceipt anchor(AnchorRequest request) {
+    public AnchorReceipt anchor(AnchorRequest request) {
+        synchronized (gate) {
+            while (holding) {
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw LedgerException.unavailable("interrupted while waiting for the block", null, e);
+                }
+            }
+        }
+        return answer(request);
+    }
+
+    private synchronized AnchorReceipt answer(AnchorRequest request) {
         requests.add(request);
         failIfOffline();
+        LedgerException planned = failuresByRoot.remove(request.root());
+        if (planned != null) {
+            throw planned;
+        }
         Fault fault = faults.poll();
         if (fault != null && !fault.afterStoring()) {
             throw fault.failure();

@@ -15,5 +15,8 @@ public interface AnchorRepository extends JpaRepository<Anchor, Long> {
 
     List<Anchor> findAllByOrderBySequenceNumber();
 
+    /** Anchors in one state, oldest first: the ones still on their way to the ledger, for instance. */
+    List<Anchor> findAllByStateOrderBySequenceNumber(AnchorState state);
+
     long countByState(AnchorState state);
 }
