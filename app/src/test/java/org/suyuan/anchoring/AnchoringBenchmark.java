@@ -43,8 +43,10 @@ import org.suyuan.ledger.fabric.TestCredentials;
  * Options: {@code --ledger embedded|fabric}, {@code --fabric-network <dir>} (a real network; implies fabric),
  * {@code --database <jdbc url>} (default: in-memory H2 in MySQL mode),
  * {@code --producers}, {@code --batches-per-producer}, {@code --events-per-batch}, {@code --warmup-events-per-batch},
- * {@code --threads}, {@code --max-leaves}, {@code --max-window}, any {@code --spring.property=value}, and {@code
- * --drain true} to record with the worker off and then time how fast it anchors the backlog alone.
+ * {@code --threads}, {@code --max-leaves}, {@code --max-window}, any {@code --spring.property=value}, {@code
+ * --drain true} to record with the worker off and then time how fast it anchors the backlog alone, and {@code
+ * --feed-rate N --feed-seconds S} to write N events a second straight into the outbox for S seconds (no API) and
+ * see whether anchoring keeps up with that rate, and with what lag.
  */
 public final class AnchoringBenchmark {
 
@@ -77,11 +79,16 @@ public final class AnchoringBenchmark {
                 "--suyuan.demo.enabled=false",
                 "--suyuan.bootstrap.admin-password=" + ADMIN_PASSWORD,
                 "--suyuan.security.personal-data-key=" + randomKey(),
-                "--suyuan.anchoring.max-leaves=" + options.getOrDefault("max-leaves", "4096"),
-                "--suyuan.anchoring.max-window=" + options.getOrDefault("max-window", "2s"),
                 "--logging.level.org.suyuan.anchoring=WARN",
                 "--suyuan.anchoring.enabled=" + !drain,
                 "--suyuan.ledger.type=" + ledger));
+        // The worker's windows are the application's defaults unless given (--max-leaves, --max-window,
+        // --max-in-flight).
+        for (String worker : List.of("max-leaves", "max-window", "max-in-flight")) {
+            if (options.containsKey(worker)) {
+                properties.add("--suyuan.anchoring." + worker + "=" + options.get(worker));
+            }
+        }
         options.forEach((name, value) -> {
             if (name.startsWith("spring.") || name.startsWith("suyuan.") || name.startsWith("server.")) {
                 properties.add("--" + name + "=" + value);
@@ -118,6 +125,21 @@ public final class AnchoringBenchmark {
                 awaitAnchored(outbox);
             }
 
+            if (options.containsKey("feed-rate")) {
+                int rate = Integer.parseInt(options.get("feed-rate"));
+                Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("feed-seconds", "60")));
+                OutboxFeed feed = new OutboxFeed(
+                        app.getBean(javax.sql.DataSource.class),
+                        targets.stream().map(ArchiveTraffic.Target::batchId).toList());
+                Snapshot before = Snapshot.of(registry);
+                Instant start = Instant.now();
+                long written = feed.run(rate, duration);
+                Instant writtenAt = Instant.now();
+                awaitAnchored(outbox);
+                Instant anchoredAt = Instant.now();
+                reportFeed(label, rate, written, start, writtenAt, anchoredAt, before, Snapshot.of(registry), registry);
+                return;
+            }
             if (drain) {
                 AnchoringLoop loop = drainBacklog(app, outbox, traffic, targets, warmup, threads);
                 traffic.recordEvents(targets, events, threads);
@@ -185,6 +207,39 @@ public final class AnchoringBenchmark {
         System.out.printf(
                 "leaves per transaction          mean %.0f, max %.0f%n",
                 anchors == 0 ? 0 : (after.leaves() - before.leaves()) / anchors, after.maxLeaves());
+    }
+
+    private static void reportFeed(
+            String ledger,
+            int rate,
+            long written,
+            Instant start,
+            Instant writtenAt,
+            Instant anchoredAt,
+            Snapshot before,
+            Snapshot after,
+            MeterRegistry registry) {
+        double writeSeconds = Duration.between(start, writtenAt).toNanos() / 1e9;
+        long anchors = after.anchors() - before.anchors();
+        Timer ledgerCalls = registry.get("suyuan.anchoring.ledger.anchor").timer();
+        Duration p95 = after.lagPercentile(before, 0.95);
+        double commitSeconds = ledgerCalls.mean(TimeUnit.NANOSECONDS) / 1e9;
+        System.out.println();
+        System.out.printf("ledger                          %s (outbox fed at a fixed rate, no API)%n", ledger);
+        System.out.printf(
+                "events written                  %d in %.1f s (%.0f per second, asked %d)%n",
+                written, writeSeconds, written / writeSeconds, rate);
+        System.out.printf(
+                "backlog anchored                %.1f s after the last write%n",
+                Duration.between(writtenAt, anchoredAt).toNanos() / 1e9);
+        System.out.printf("ledger transactions             %d%n", anchors);
+        System.out.printf(
+                "leaves per transaction          mean %.0f, max %.0f%n",
+                anchors == 0 ? 0 : (after.leaves() - before.leaves()) / anchors, after.maxLeaves());
+        System.out.printf("ledger call (commit) mean       %.2f s%n", commitSeconds);
+        System.out.printf(
+                "anchoring lag p50 / p95         <= %s / <= %s (p95 = %.1f x the mean ledger call)%n",
+                format(after.lagPercentile(before, 0.50)), format(p95), p95.toNanos() / 1e9 / commitSeconds);
     }
 
     private static void report(
