@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.archive.BatchService;
 import org.suyuan.archive.OrganizationService;
@@ -20,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The producer pages over real HTTP with a signed-in session and no JavaScript: isolation between organizations,
  * escaping, forms that are carried out once, rules that come back on the form, the language switch.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class PortalPagesTests {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.suyuan.TestClock;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.web.Browser;
 import org.suyuan.web.PageClient;
 
@@ -22,6 +24,7 @@ import org.suyuan.web.PageClient;
  * spot-check round, records the sampling and a failed result with a recall, and sees the flag and the recall.
  * Every page is saved as a screenshot under {@code target/screenshots/console/}.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -31,7 +34,7 @@ import org.suyuan.web.PageClient;
 @ActiveProfiles("test")
 class ConsoleBrowserTests {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final LocalDate TODAY = TestClock.TODAY;
 
     @LocalServerPort
     int port;

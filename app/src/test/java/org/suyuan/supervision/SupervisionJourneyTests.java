@@ -3,7 +3,6 @@ package org.suyuan.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
 import org.suyuan.TestAccounts;
+import org.suyuan.TestClock;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.db.account.UserAccountRepository;
 import tools.jackson.databind.JsonNode;
@@ -24,12 +26,13 @@ import tools.jackson.databind.JsonNode;
  * The bureau's journey over HTTP: a city regulator and a district regulator, producers in two districts; every
  * console endpoint and export isolated by jurisdiction; reproducible spot checks; recalls through the supply chain.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class SupervisionJourneyTests {
 
     private static final String PASSWORD = "supervision-password";
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final LocalDate TODAY = TestClock.TODAY;
 
     @LocalServerPort
     int port;

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
 import org.suyuan.TestAccounts;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.db.account.UserAccountRepository;
 import org.suyuan.qr.TraceCodeGenerator;
@@ -24,6 +26,7 @@ import tools.jackson.databind.JsonNode;
  * What a scan shows beyond "verified", on the API and on the page: a recalled batch, a code Suyuan never issued, a
  * disabled label, and producers' text shown as text.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ConsumerPageTests {
