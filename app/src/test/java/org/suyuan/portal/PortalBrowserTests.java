@@ -80,7 +80,7 @@ class PortalBrowserTests {
 
             browser.follow(By.id("record-PLANTING"));
             browser.set(By.name("occurredOn"), TODAY.minusDays(39).toString());
-            browser.type(By.name("details[method]"), "定植");
+            browser.select(By.name("details[method]"), "定植");
             browser.type(By.name("details[seedVariety]"), "粉冠一号");
             browser.screenshot("planting-form");
             browser.follow(By.id("save"));
@@ -103,6 +103,11 @@ class PortalBrowserTests {
             picker.selectByValue(usedBefore.getAttribute("value"));
             assertThat(browser.find(By.name("details[registrationNumber]")).getAttribute("value"))
                     .isEqualTo("PD20070155");
+            // The picked pesticide fills the method and dose unit, which are choices, not free text.
+            assertThat(new Select(browser.find(By.name("details[method]")))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"))
+                    .isEqualTo("喷雾");
             browser.set(By.name("occurredOn"), TODAY.minusDays(10).toString());
             String harvestFrom = TODAY.minusDays(3).toString();
             browser.waitUntil(
