@@ -111,6 +111,20 @@ abstract class AnchoringJourneyContract {
                 .containsKey("pendingLeaves");
     }
 
+    /** The pages say which ledger holds the hashes, and promise checking without trusting Suyuan only on Fabric. */
+    @Test
+    void theLandingPageNamesTheLedgerThatRunsAndPromisesOnlyWhatItGives() {
+        String landing = org.suyuan.ApiClient.anonymous(port)
+                .accepting("text/html")
+                .get("/")
+                .body();
+        if (ledger.kind().equals("fabric")) {
+            assertThat(landing).contains("Hyperledger Fabric 联盟链上").contains("无需信任本平台");
+        } else {
+            assertThat(landing).contains("内置存证账本").doesNotContain("无需信任本平台").doesNotContain("锚定在 Hyperledger Fabric");
+        }
+    }
+
     private ArchiveTraffic traffic() {
         if (!users.existsByUsername(ADMIN)) {
             accounts.createAdministrator(ADMIN, ADMIN_PASSWORD, "管理员");
