@@ -22,7 +22,6 @@ import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.EventDetails;
 import org.suyuan.archive.Regions;
 import org.suyuan.problem.NotFoundException;
-import org.suyuan.problem.ProblemException;
 import org.suyuan.web.PageController;
 
 /**
@@ -154,7 +153,7 @@ class SupervisionPageController {
             }
             SpotCheckService.PlannedRound round = spotChecks.plan(user, title.strip(), size, seed.strip());
             return "redirect:/console/spot-checks/" + round.round().getId();
-        } catch (ProblemException refused) {
+        } catch (SupervisionException refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("planError", refused.detail());
             model.addAttribute("plan", Map.of("title", title, "sampleSize", sampleSize, "seed", seed));
@@ -204,7 +203,8 @@ class SupervisionPageController {
                     id,
                     new SpotCheckService.Sampling(sampleNumber.strip(), names, day, place.strip(), sealNumber.strip()));
             return "redirect:/console/spot-checks/" + round + "#task-" + id;
-        } catch (ProblemException refused) {
+        } catch (SupervisionException refused) {
+            // What the form got wrong comes back on the form; a task outside the jurisdiction stays a 404 page.
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("formTask", id);
             model.addAttribute("formError", refused.detail());
@@ -262,7 +262,7 @@ class SupervisionPageController {
             }
             spotChecks.recordResult(user, id, tested, null, blankToNull(recallReason));
             return "redirect:/console/spot-checks/" + round + "#task-" + id;
-        } catch (ProblemException refused) {
+        } catch (SupervisionException refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("formTask", id);
             model.addAttribute("formError", refused.detail());
