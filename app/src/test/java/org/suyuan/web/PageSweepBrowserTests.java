@@ -250,8 +250,8 @@ class PageSweepBrowserTests {
         visits.add(Visit.page("/console/producers", "/console/producers", regulator));
         visits.add(Visit.page("/console/producers/{id}", "/console/producers/" + season.cooperativeId, regulator));
         visits.add(Visit.page("/console/producers/{id}", "/console/producers/" + season.familyFarmId, regulator));
-        season.batchIds.forEach(
-                (name, id) -> visits.add(Visit.page("/console/batches/{id}", "/console/batches/" + id, regulator)));
+        season.batchIds.forEach((name, id) ->
+                visits.add(Visit.page("/console/batches/{id}", "/console/batches/" + id + "#" + name, regulator)));
         visits.add(Visit.page("/console/spot-checks", "/console/spot-checks", regulator));
         visits.add(Visit.page("/console/spot-checks/{id}", "/console/spot-checks/" + season.roundId, regulator));
         visits.add(Visit.page("/console/exports", "/console/exports", regulator));
@@ -272,7 +272,7 @@ class PageSweepBrowserTests {
         visits.add(Visit.page("/portal/batches/new", "/portal/batches/new", producer));
         season.batchIds.forEach((name, id) -> {
             if (!name.equals("tea")) {
-                visits.add(Visit.page("/portal/batches/{id}", "/portal/batches/" + id, producer));
+                visits.add(Visit.page("/portal/batches/{id}", "/portal/batches/" + id + "#" + name, producer));
             }
         });
         for (EventType type : List.of(
