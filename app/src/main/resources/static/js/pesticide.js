@@ -60,7 +60,13 @@
       var parsed = JSON.parse(values);
       Object.keys(parsed).forEach(function (name) {
         var input = field(name);
-        if (input) { input.value = parsed[name]; }
+        if (!input) { return; }
+        input.value = parsed[name];
+        // A choice without this word among its options: pick "其他" and put the word in its box.
+        var other = field(name + 'Other');
+        if (input.tagName === 'SELECT' && other) {
+          if (input.value !== parsed[name]) { input.value = '其他'; other.value = parsed[name]; } else { other.value = ''; }
+        }
       });
       check();
     });

@@ -340,13 +340,13 @@ class DemoData implements ApplicationRunner {
         log.info("""
 
                 =====================================================================
-                 Suyuan demo is running: open {}
-                 Demo users (password for all: {}) — trial installation only:
+                 Suyuan demo users (password for all: {}) — trial installation only:
                    farmer            producer, 芜湖市湾沚区青弋江蔬菜专业合作社
                    farmer-nanling    producer, 南陵县丫山家庭农场
                    regulator         regulator, 芜湖市 (340200)
                    regulator-wanzhi  regulator, 湾沚区 (340210)
                    admin             administrator
-                =====================================================================""", properties.publicBaseUrl(), PASSWORD);
+                 Where to open it: the next lines ("Suyuan is running: ...").
+                =====================================================================""", PASSWORD);
     }
 }

@@ -77,6 +77,8 @@ class BatchPage {
         model.addAttribute(
                 "types",
                 EventFields.RECORDABLE.stream()
+                        // A recall is not routine work: the page offers it apart, as the serious step it is.
+                        .filter(type -> type != org.suyuan.db.archive.EventType.RECALL)
                         .map(type -> new TypeChoice(type, messages.eventType(type)))
                         .toList());
         model.addAttribute("harvestBlocked", overview.harvestBlocked(day));

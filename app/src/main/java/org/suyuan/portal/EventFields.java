@@ -62,7 +62,7 @@ final class EventFields {
         FIELDS.put(
                 EventType.PLANTING,
                 List.of(
-                        EventField.text("method", true, 40),
+                        EventField.choice("method", true, 40, "播种", "定植", "移栽", "扦插", "嫁接"),
                         EventField.text("seedVariety", false, 100),
                         EventField.text("seedSource", false, 200),
                         EventField.of("quantityAmount", "quantity.amount", DECIMAL, false),
@@ -73,10 +73,10 @@ final class EventFields {
                 List.of(
                         EventField.text("fertiliserName", true, 100),
                         EventField.text("registrationNumber", false, 40),
-                        EventField.text("fertiliserType", false, 40),
+                        EventField.choice("fertiliserType", false, 40, "有机肥", "复合肥", "氮肥", "磷肥", "钾肥", "水溶肥", "叶面肥"),
                         EventField.of("quantityAmount", "amount.amount", DECIMAL, true),
                         EventField.of("quantityUnit", "amount.unit", UNIT, true),
-                        EventField.text("method", false, 40),
+                        EventField.choice("method", false, 40, "撒施", "沟施", "穴施", "冲施", "滴灌", "叶面喷施"),
                         NOTES));
         FIELDS.put(
                 EventType.PESTICIDE_USE,
@@ -85,15 +85,15 @@ final class EventFields {
                         EventField.text("registrationNumber", true, 40),
                         EventField.text("activeIngredient", true, 100),
                         EventField.text("dose", true, 40),
-                        EventField.text("doseUnit", true, 20),
-                        EventField.text("method", true, 40),
+                        EventField.choice("doseUnit", true, 20, "毫升/亩", "克/亩", "倍液", "毫升/桶", "克/桶"),
+                        EventField.choice("method", true, 40, "喷雾", "灌根", "撒施", "拌种", "熏蒸", "涂抹"),
                         EventField.of("safetyIntervalDays", "safetyIntervalDays", INTEGER, true),
                         EventField.text("target", false, 100),
                         NOTES));
         FIELDS.put(
                 EventType.IRRIGATION,
                 List.of(
-                        EventField.text("method", true, 40),
+                        EventField.choice("method", true, 40, "滴灌", "喷灌", "漫灌", "沟灌", "微喷"),
                         EventField.text("waterSource", false, 100),
                         EventField.text("waterAmount", "amount", false, 40),
                         NOTES));
@@ -107,7 +107,7 @@ final class EventFields {
                 EventType.INSPECTION,
                 List.of(
                         EventField.text("agency", true, 100),
-                        EventField.text("method", true, 100),
+                        EventField.choice("method", true, 100, "农药残留快速检测（酶抑制法）", "胶体金快速检测", "实验室检测"),
                         EventField.of("items", "items", LIST, true),
                         EventField.of("result", "result", RESULT, true),
                         EventField.of("reportAttachmentId", "reportAttachmentId", ATTACHMENT, false),
@@ -115,7 +115,7 @@ final class EventFields {
         FIELDS.put(
                 EventType.PACKING,
                 List.of(
-                        EventField.text("packageType", true, 60),
+                        EventField.choice("packageType", true, 60, "纸箱", "塑料筐", "网袋", "泡沫箱", "礼盒", "散装"),
                         EventField.of("quantityAmount", "quantity.amount", DECIMAL, true),
                         EventField.of("quantityUnit", "quantity.unit", UNIT, true),
                         NOTES));
@@ -131,7 +131,7 @@ final class EventFields {
         FIELDS.put(
                 EventType.PROCESSING,
                 List.of(
-                        EventField.text("method", true, 100),
+                        EventField.choice("method", true, 100, "清洗分拣", "分级包装", "切配", "烘干", "制茶", "冷冻", "腌制"),
                         EventField.of("inputBatchNumbers", "inputs", BATCH_LIST, false),
                         EventField.of("quantityAmount", "output.amount", DECIMAL, false),
                         EventField.of("quantityUnit", "output.unit", UNIT, false),
@@ -192,15 +192,16 @@ final class EventFields {
         List<FieldProblem> problems = new ArrayList<>();
         List<EventField> fields = of(type);
         for (EventField field : fields) {
-            String raw = values.get(field.name());
-            String value = raw == null ? "" : raw.strip();
+            String value = valueOf(field, values);
             if (value.isEmpty()) {
                 if (field.required()) {
                     problems.add(new FieldProblem(
                             field.name(),
-                            field.isSelect()
-                                    ? "请选择“" + label.apply(field) + "”。"
-                                    : "请填写“" + label.apply(field) + "”。"));
+                            field.kind() == EventField.Kind.CHOICE
+                                    ? "请选择“" + label.apply(field) + "”；列表里没有的，选“其他”后填写。"
+                                    : field.isSelect()
+                                            ? "请选择“" + label.apply(field) + "”。"
+                                            : "请填写“" + label.apply(field) + "”。"));
                 }
                 continue;
             }
@@ -219,6 +220,20 @@ final class EventFields {
         }
         checkQuantityPairs(fields, values, problems, label);
         return new Conversion(details, List.copyOf(problems));
+    }
+
+    /**
+     * The value as sent, stripped: for a choice, the word picked, or what was typed under "其他" (an import file
+     * has the word itself).
+     */
+    private static String valueOf(EventField field, Map<String, String> values) {
+        String value =
+                blank(values.get(field.name())) ? "" : values.get(field.name()).strip();
+        if (field.kind() == EventField.Kind.CHOICE && (value.isEmpty() || value.equals(EventField.OTHER))) {
+            String typed = values.get(field.otherName());
+            return blank(typed) ? "" : typed.strip();
+        }
+        return value;
     }
 
     /** An amount without a unit (or the reverse) cannot be a quantity: say which half is missing. */
@@ -263,7 +278,7 @@ final class EventFields {
                         .forEach(number -> inputs.add(json.createObjectNode().put("batchNumber", number)));
                 yield inputs;
             }
-            case TEXT, TEXTAREA -> json.getNodeFactory().stringNode(value);
+            case TEXT, CHOICE, TEXTAREA -> json.getNodeFactory().stringNode(value);
         };
     }
 

@@ -12,6 +12,7 @@ public class EventForm {
     private String type;
     private String occurredOn;
     private Long supersedes;
+    private boolean confirmed;
     private Map<String, String> details = new LinkedHashMap<>();
 
     public String getType() {
@@ -36,6 +37,15 @@ public class EventForm {
 
     public void setSupersedes(Long supersedes) {
         this.supersedes = supersedes;
+    }
+
+    /** Whether the farmer ticked the confirmation a recall asks for. */
+    public boolean isConfirmed() {
+        return confirmed;
+    }
+
+    public void setConfirmed(boolean confirmed) {
+        this.confirmed = confirmed;
     }
 
     public Map<String, String> getDetails() {

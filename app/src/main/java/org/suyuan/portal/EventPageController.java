@@ -74,7 +74,13 @@ class EventPageController {
     /** A choice in a select. */
     record Option(String value, String label) {}
 
-    /** One field of the form as the template draws it. */
+    /**
+     * One field of the form as the template draws it.
+     *
+     * @param chosen for a choice, the option to select: the value when it is among the options, "其他" when it is a
+     *     word of its own (an earlier record's, or typed under "其他"), else empty
+     * @param other for a choice, the word to show in the "其他" box
+     */
     record FieldView(
             String name,
             String path,
@@ -84,7 +90,14 @@ class EventPageController {
             int maxLength,
             String help,
             List<Option> options,
-            List<String> suggestions) {}
+            String chosen,
+            String other) {
+
+        /** The form parameter of the "其他" box. */
+        public String otherPath() {
+            return "details[" + name + "Other]";
+        }
+    }
 
     @GetMapping("/portal/batches/{id}/events/new")
     String form(
@@ -140,6 +153,10 @@ class EventPageController {
                 .problems()
                 .forEach(problem ->
                         FormErrors.rejectField(errors, "details[" + problem.field() + "]", problem.message()));
+        if (eventType == EventType.RECALL && !form.isConfirmed()) {
+            // Checked here too: the box's "required" is the browser's, and not every phone's browser enforces it.
+            FormErrors.rejectField(errors, "confirmed", messages.get("recall.form.unconfirmed"));
+        }
         if (!errors.hasErrors()) {
             try {
                 ArchiveEntry recorded = batches.record(
@@ -220,7 +237,8 @@ class EventPageController {
         } catch (IllegalArgumentException ignored) {
             // not a number yet
         }
-        return pesticides.advise(overview.product(), overview.history(), activeIngredient, productName, day, days);
+        return pesticides.advise(
+                overview.product(), overview.history(), activeIngredient, productName, day, days, today.date());
     }
 
     private String page(
@@ -237,7 +255,7 @@ class EventPageController {
         model.addAttribute("type", type);
         model.addAttribute("typeName", messages.eventType(type));
         model.addAttribute("form", form);
-        model.addAttribute("fields", fields(organizationId, overview, type));
+        model.addAttribute("fields", fields(organizationId, overview, type, form));
         model.addAttribute("today", day);
         model.addAttribute("recalled", overview.batch().getStatus() == BatchStatus.RECALLED);
         model.addAttribute(
@@ -278,14 +296,27 @@ class EventPageController {
         return "portal/event-form";
     }
 
-    private List<FieldView> fields(Long organizationId, BatchViews.Overview overview, EventType type) {
+    private List<FieldView> fields(Long organizationId, BatchViews.Overview overview, EventType type, EventForm form) {
         List<FieldView> views = new ArrayList<>();
         for (EventField field : EventFields.of(type)) {
             String help = messages.orNull("help." + type.name() + "." + field.name());
             if (help == null) {
                 help = messages.orNull("help." + field.name());
             }
-            String suggestions = messages.orNull("suggest." + type.name() + "." + field.name());
+            String value = form.getDetails().getOrDefault(field.name(), "").strip();
+            String chosen = "";
+            String other = "";
+            if (field.kind() == EventField.Kind.CHOICE) {
+                if (field.choices().contains(value)) {
+                    chosen = value;
+                } else if (value.equals(EventField.OTHER)) {
+                    chosen = EventField.OTHER;
+                    other = form.getDetails().getOrDefault(field.otherName(), "");
+                } else if (!value.isEmpty()) {
+                    chosen = EventField.OTHER;
+                    other = value;
+                }
+            }
             views.add(new FieldView(
                     field.name(),
                     "details[" + field.name() + "]",
@@ -295,7 +326,8 @@ class EventPageController {
                     field.maxLength(),
                     help,
                     options(organizationId, overview, field),
-                    suggestions == null ? List.of() : Arrays.asList(suggestions.split("\\|"))));
+                    chosen,
+                    other));
         }
         return views;
     }
@@ -318,6 +350,10 @@ class EventPageController {
             case ATTACHMENT ->
                 attachments.attachments(organizationId, overview.batch().getId()).stream()
                         .map(attachment -> new Option(String.valueOf(attachment.getId()), attachment.getFilename()))
+                        .toList();
+            case CHOICE ->
+                field.choices().stream()
+                        .map(choice -> new Option(choice, choice))
                         .toList();
             default -> List.of();
         };

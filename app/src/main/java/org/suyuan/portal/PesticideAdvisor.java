@@ -58,13 +58,20 @@ class PesticideAdvisor {
         }
     }
 
+    /**
+     * The advice for a pesticide use as typed so far.
+     *
+     * @param day the day of the use as typed, or null when none is typed yet
+     * @param today the farm's today (the catalogue is judged as of the use's day, or today without one)
+     */
     Advice advise(
             Product product,
             List<ArchiveEntry> history,
             String activeIngredient,
             String productName,
             LocalDate day,
-            Integer safetyIntervalDays) {
+            Integer safetyIntervalDays,
+            LocalDate today) {
         String level = null;
         String warning = null;
         boolean named = !blank(activeIngredient) || !blank(productName);
@@ -74,7 +81,7 @@ class PesticideAdvisor {
                     nullToEmpty(productName),
                     product.getCategory(),
                     product.getName() + " " + product.getVariety(),
-                    day == null ? LocalDate.now() : day);
+                    day == null ? today : day);
             if (finding.isPresent()) {
                 PesticideCatalogue.Finding found = finding.get();
                 level = found.scope() == PesticideCatalogue.Scope.BANNED ? "banned" : "restricted";
@@ -88,7 +95,8 @@ class PesticideAdvisor {
         }
         LocalDate allowed = null;
         String harvestText = null;
-        if (day != null && safetyIntervalDays != null && safetyIntervalDays >= 0) {
+        // A banned or restricted product will not be recorded: a harvest day after it would mislead.
+        if (level == null && day != null && safetyIntervalDays != null && safetyIntervalDays >= 0) {
             allowed = day.plusDays(safetyIntervalDays);
             LocalDate existing = BatchViews.safetyInterval(ArchiveEntry.effective(history))
                     .map(BatchViews.SafetyInterval::harvestAllowedFrom)

@@ -6,21 +6,29 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
 import javax.sql.DataSource;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.suyuan.SuyuanProperties;
+import org.suyuan.archive.QuantityUnit;
 import org.suyuan.archive.Regions;
 import org.suyuan.db.archive.EventType;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Exports archive events, one row per event with its key data (who, what, where, when, quantity, lot, source,
  * destination), as CSV or XLSX. Rows stream from the database cursor to the response: a million rows need no
  * more memory than a thousand.
+ *
+ * <p>Inspectors open the files in Excel and read them, and programs parse them: times are ISO-8601 in 芜湖's zone
+ * with the offset ({@code 2026-11-26T10:00:00+08:00}), units are words (千克, 箱), and in XLSX numbers and dates are
+ * cells of their kind, so that the sheet sums and sorts.
  */
 @Component
 class EventExport {
@@ -52,13 +64,15 @@ class EventExport {
     private final JdbcTemplate streaming;
     private final JsonMapper json;
     private final Regions regions;
+    private final ZoneId zone;
 
-    EventExport(DataSource dataSource, JsonMapper json, Regions regions) {
+    EventExport(DataSource dataSource, JsonMapper json, Regions regions, SuyuanProperties properties) {
         this.streaming = new JdbcTemplate(dataSource);
         // MySQL Connector/J streams a result row by row only with this fetch size; H2 reads in pages anyway.
         this.streaming.setFetchSize(isMySql(dataSource) ? Integer.MIN_VALUE : 1000);
         this.json = json;
         this.regions = regions;
+        this.zone = properties.timeZone();
     }
 
     /** Which events to export; every field narrows the selection, and the region always applies. */
@@ -116,12 +130,16 @@ class EventExport {
         return rows[0];
     }
 
-    private List<String> row(ResultSet rs) throws SQLException {
+    /**
+     * One event's cells: text, except the record number and quantity (numbers) and the day it happened (a date).
+     * Empty cells are empty strings.
+     */
+    private List<Object> row(ResultSet rs) throws SQLException {
         EventType type = EventType.valueOf(rs.getString("type"));
         JsonNode details = json.readTree(rs.getString("details"));
         JsonNode quantity = quantityOf(details);
-        return List.of(
-                rs.getString("id"),
+        return Arrays.asList(
+                rs.getLong("id"),
                 rs.getString("organization"),
                 nullToEmpty(rs.getString("identifier")),
                 rs.getString("batch_number"),
@@ -130,15 +148,37 @@ class EventExport {
                 rs.getString("plot"),
                 regions.fullName(rs.getString("region_code")),
                 type.chineseName(),
-                rs.getDate("occurred_on").toLocalDate().toString(),
-                rs.getTimestamp("recorded_at").toInstant().toString(),
+                rs.getDate("occurred_on").toLocalDate(),
+                LOCAL_TIME.format(SupervisionQueries.utc(rs, "recorded_at")
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .atZone(zone)),
                 rs.getString("recorded_by"),
-                quantity == null ? "" : quantity.path("amount").asText(),
-                quantity == null ? "" : quantity.path("unit").asText(),
+                quantity == null ? "" : amount(quantity.path("amount").asText()),
+                quantity == null ? "" : unitName(quantity.path("unit").asText()),
                 source(details),
                 details.path("buyerName").asText(""),
                 summary(type, details),
                 rs.getString("event_hash"));
+    }
+
+    /** ISO-8601 with the zone's offset and always with seconds, so that every row has the same shape. */
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+    private static Object amount(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException notANumber) {
+            return text;
+        }
+    }
+
+    /** The unit in words (千克); a code this version does not know stays as recorded. */
+    private static String unitName(String code) {
+        try {
+            return QuantityUnit.valueOf(code).chineseName();
+        } catch (IllegalArgumentException unknown) {
+            return code;
+        }
     }
 
     private static JsonNode quantityOf(JsonNode details) {
@@ -197,7 +237,8 @@ class EventExport {
     }
 
     private interface RowSink extends AutoCloseable {
-        void row(List<String> cells);
+        /** Cells are strings, numbers ({@link Long}, {@link BigDecimal}) or days ({@link LocalDate}). */
+        void row(List<?> cells);
 
         @Override
         void close() throws IOException;
@@ -218,13 +259,13 @@ class EventExport {
         }
 
         @Override
-        public void row(List<String> cells) {
+        public void row(List<?> cells) {
             try {
                 for (int i = 0; i < cells.size(); i++) {
                     if (i > 0) {
                         writer.write(',');
                     }
-                    writer.write(escape(cells.get(i)));
+                    writer.write(escape(text(cells.get(i))));
                 }
                 writer.write("\r\n");
             } catch (IOException e) {
@@ -235,6 +276,13 @@ class EventExport {
         @Override
         public void close() throws IOException {
             writer.flush();
+        }
+
+        private static String text(Object cell) {
+            if (cell == null) {
+                return "";
+            }
+            return cell instanceof BigDecimal number ? number.toPlainString() : cell.toString();
         }
 
         private static String escape(String cell) {
@@ -259,19 +307,35 @@ class EventExport {
         private final OutputStream out;
         private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         private final Sheet sheet;
+        private final CellStyle day;
         private int rowNumber;
 
         XlsxSink(OutputStream out) {
             this.out = out;
             this.workbook.setCompressTempFiles(true);
             this.sheet = workbook.createSheet("档案记录");
+            this.day = workbook.createCellStyle();
+            this.day.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
         }
 
         @Override
-        public void row(List<String> cells) {
+        public void row(List<?> cells) {
             Row row = sheet.createRow(rowNumber++);
             for (int i = 0; i < cells.size(); i++) {
-                row.createCell(i).setCellValue(cells.get(i) == null ? "" : cells.get(i));
+                var cell = row.createCell(i);
+                Object value = cells.get(i);
+                if (value instanceof Long number) {
+                    cell.setCellValue(number);
+                } else if (value instanceof BigDecimal number) {
+                    // Amounts have at most three decimals below 10^9: a double holds them as a spreadsheet shows
+                    // them. The CSV keeps the exact decimal.
+                    cell.setCellValue(number.doubleValue());
+                } else if (value instanceof LocalDate date) {
+                    cell.setCellValue(date);
+                    cell.setCellStyle(day);
+                } else {
+                    cell.setCellValue(value == null ? "" : value.toString());
+                }
             }
         }
 

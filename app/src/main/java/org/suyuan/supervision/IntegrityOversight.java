@@ -31,17 +31,23 @@ public class IntegrityOversight {
      * What the console's integrity page shows.
      *
      * @param report the chosen report (the latest finished one by default), or null before any audit finished
+     * @param batchNumbers the batch numbers of the alerts' batches, by batch id: what inspectors know batches by
      */
     public record Overview(
             List<IntegrityReports.AuditSummary> audits,
             IntegrityReports.Report report,
-            List<IntegrityReports.Alert> alerts) {}
+            List<IntegrityReports.Alert> alerts,
+            Map<Long, String> batchNumbers) {}
 
     public Overview overview(CurrentUser regulator, Long auditId) {
         LongPredicate visible = visibleTo(Jurisdiction.of(regulator));
         IntegrityReports.Report report =
                 auditId == null ? reports.latest(visible).orElse(null) : reports.report(auditId, visible);
-        return new Overview(reports.audits(), report, reports.alerts(visible));
+        List<IntegrityReports.Alert> alerts = reports.alerts(visible);
+        Map<Long, String> batchNumbers = new HashMap<>();
+        queries.anyBatches(alerts.stream().map(IntegrityReports.Alert::batchId).toList())
+                .forEach((id, batch) -> batchNumbers.put(id, batch.batchNumber()));
+        return new Overview(reports.audits(), report, alerts, batchNumbers);
     }
 
     /** Runs an audit now; administrators only (it reads every record in the province). */

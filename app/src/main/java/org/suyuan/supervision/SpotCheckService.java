@@ -63,8 +63,18 @@ public class SpotCheckService {
         this.clock = clock;
     }
 
-    /** A drawn batch with its weight and the weight's parts. */
-    public record Draw(long batchId, long organizationId, BigDecimal weight, Map<String, BigDecimal> parts) {}
+    /**
+     * A candidate batch with its weight and the weight's parts, and what an inspector recognises it by: its batch
+     * number, product and producer.
+     */
+    public record Draw(
+            long batchId,
+            long organizationId,
+            BigDecimal weight,
+            Map<String, BigDecimal> parts,
+            String batchNumber,
+            String productName,
+            String organizationName) {}
 
     /** A round as planned: the seed and inputs to re-run it, and the tasks it produced. */
     public record PlannedRound(SpotCheckRound round, List<SpotCheckTask> tasks) {}
@@ -132,6 +142,34 @@ public class SpotCheckService {
     public PlannedRound round(CurrentUser regulator, long roundId) {
         SpotCheckRound round = roundInJurisdiction(regulator, roundId);
         return new PlannedRound(round, tasks.findAllByRoundIdOrderByDrawRank(round.getId()));
+    }
+
+    /**
+     * A drawn batch as the round's page shows it: the batch (number, product, producer), its trace code, and the
+     * tested items once a result is recorded.
+     */
+    record TaskView(SpotCheckTask task, SupervisionQueries.BatchRow batch, String traceCode, List<TestedItem> items) {}
+
+    /** A round with everything its page shows. */
+    record RoundView(SpotCheckRound round, List<TaskView> tasks) {}
+
+    @Transactional(readOnly = true)
+    RoundView roundView(CurrentUser regulator, long roundId) {
+        PlannedRound planned = round(regulator, roundId);
+        List<Long> batchIds =
+                planned.tasks().stream().map(SpotCheckTask::getBatchId).toList();
+        Map<Long, SupervisionQueries.BatchRow> batches = queries.anyBatches(batchIds);
+        Map<Long, String> codes = queries.traceCodes(batchIds);
+        return new RoundView(
+                planned.round(),
+                planned.tasks().stream()
+                        .map(task -> new TaskView(
+                                task, batches.get(task.getBatchId()), codes.get(task.getBatchId()), testedItems(task)))
+                        .toList());
+    }
+
+    private List<TestedItem> testedItems(SpotCheckTask task) {
+        return task.getResult() == null ? List.of() : List.of(json.readValue(task.getResult(), TestedItem[].class));
     }
 
     @Transactional(readOnly = true)
@@ -243,7 +281,14 @@ public class SpotCheckService {
                                     history.failedSpotChecks(),
                                     history.lastSpotCheck()),
                             today);
-                    return new Draw(batch.id(), batch.organizationId(), weight.total(), weight.parts());
+                    return new Draw(
+                            batch.id(),
+                            batch.organizationId(),
+                            weight.total(),
+                            weight.parts(),
+                            batch.batchNumber(),
+                            batch.productName(),
+                            batch.organizationName());
                 })
                 .sorted(Comparator.comparingLong(Draw::batchId))
                 .toList();

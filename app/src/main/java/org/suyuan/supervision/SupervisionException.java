@@ -10,6 +10,17 @@ final class SupervisionException extends ProblemException {
         super(status, type, title, detail);
     }
 
+    /** A form that changes what cannot be changed back (a draw, a sampling, a result, a recall) came unconfirmed. */
+    static SupervisionException notConfirmed(String what) {
+        return new SupervisionException(
+                HttpStatus.BAD_REQUEST, "not-confirmed", "请先确认", "请勾选确认框：" + what + "保存后不能修改或撤销。");
+    }
+
+    static SupervisionException samplingIncomplete() {
+        return new SupervisionException(
+                HttpStatus.BAD_REQUEST, "sampling-incomplete", "抽样单不完整", "请填写样品编号、抽样人员、抽样日期（例如 2026-11-26）、抽样地点和封样编号。");
+    }
+
     static SupervisionException tooFewSamplers() {
         return new SupervisionException(
                 HttpStatus.BAD_REQUEST, "too-few-samplers", "抽样人员不足", "抽样须由至少两名执法人员进行，请填写两位或以上抽样人员姓名。");

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,6 +40,7 @@ class SupervisionPageController {
     private final EventExport export;
     private final Regions regions;
     private final AuditLog audit;
+    private final ConsoleArchive archive;
 
     SupervisionPageController(
             SupervisionService supervision,
@@ -46,7 +49,8 @@ class SupervisionPageController {
             TraceService traces,
             EventExport export,
             Regions regions,
-            AuditLog audit) {
+            AuditLog audit,
+            ConsoleArchive archive) {
         this.audit = audit;
         this.supervision = supervision;
         this.spotChecks = spotChecks;
@@ -54,6 +58,7 @@ class SupervisionPageController {
         this.traces = traces;
         this.export = export;
         this.regions = regions;
+        this.archive = archive;
     }
 
     @GetMapping("/console")
@@ -81,7 +86,10 @@ class SupervisionPageController {
 
     @GetMapping("/console/batches/{id}")
     String batch(CurrentUser user, @PathVariable long id, Model model) {
-        model.addAttribute("view", supervision.batch(user, id));
+        SupervisionService.BatchView view = supervision.batch(user, id);
+        model.addAttribute("view", view);
+        model.addAttribute("entries", archive.entries(id, view.history()));
+        model.addAttribute("refusals", supervision.refusals(user, id));
         model.addAttribute("trace", traces.trace(user, id));
         model.addAttribute("regions", regions);
         return "supervision/batch";
@@ -91,16 +99,31 @@ class SupervisionPageController {
     String recall(
             CurrentUser user,
             @PathVariable long id,
-            @RequestParam String reason,
+            @RequestParam(required = false) String reason,
             @RequestParam(required = false) String instructions,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
-        if (reason == null || reason.isBlank()) {
-            throw SupervisionException.recallReasonMissing();
+        try {
+            if (reason == null || reason.isBlank()) {
+                throw SupervisionException.recallReasonMissing();
+            }
+            if (!confirmed) {
+                throw SupervisionException.notConfirmed("召回会通知所有下游主体，消费者扫码会看到召回提示，");
+            }
+            RecallService.RecallReport report =
+                    recalls.recall(user, id, new EventDetails.Recall(reason.strip(), blankToNull(instructions), null));
+            redirect.addFlashAttribute("recallReport", report);
+            return "redirect:/console/batches/" + id;
+        } catch (SupervisionException refused) {
+            // The form comes back with what was typed and why it was refused; nothing was recalled.
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("recallError", refused.detail());
+            model.addAttribute("recallReason", reason);
+            model.addAttribute("recallInstructions", instructions);
+            return batch(user, id, model);
         }
-        RecallService.RecallReport report =
-                recalls.recall(user, id, new EventDetails.Recall(reason.strip(), blankToNull(instructions), null));
-        redirect.addFlashAttribute("recallReport", report);
-        return "redirect:/console/batches/" + id;
     }
 
     @GetMapping("/console/spot-checks")
@@ -109,23 +132,50 @@ class SupervisionPageController {
         candidates.sort(Comparator.comparing(SpotCheckService.Draw::weight).reversed());
         model.addAttribute("candidates", candidates);
         model.addAttribute("rounds", spotChecks.rounds(user));
-        model.addAttribute("suggestedSeed", "");
         return "supervision/spot-checks";
     }
 
+    /**
+     * Draws a round. The sample is final once drawn (a redraw with another seed would defeat the point of a
+     * reproducible draw), so the form must be confirmed; an unconfirmed or incomplete one comes back as typed.
+     */
     @PostMapping("/console/spot-checks")
-    String plan(CurrentUser user, @RequestParam String title, @RequestParam int sampleSize, @RequestParam String seed) {
-        if (title.isBlank() || seed.isBlank() || sampleSize < 1 || sampleSize > 500) {
-            throw SupervisionException.roundIncomplete();
+    String plan(
+            CurrentUser user,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String sampleSize,
+            @RequestParam(defaultValue = "") String seed,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            int size = parseSampleSize(sampleSize);
+            if (title.isBlank() || seed.isBlank()) {
+                throw SupervisionException.roundIncomplete();
+            }
+            if (!confirmed) {
+                throw SupervisionException.notConfirmed("抽样结果会立即记录，");
+            }
+            SpotCheckService.PlannedRound round = spotChecks.plan(user, title.strip(), size, seed.strip());
+            return "redirect:/console/spot-checks/" + round.round().getId();
+        } catch (SupervisionException refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("planError", refused.detail());
+            model.addAttribute("plan", Map.of("title", title, "sampleSize", sampleSize, "seed", seed));
+            return spotChecks(user, model);
         }
-        SpotCheckService.PlannedRound round = spotChecks.plan(user, title.strip(), sampleSize, seed.strip());
-        return "redirect:/console/spot-checks/" + round.round().getId();
     }
 
     @GetMapping("/console/spot-checks/{id}")
     String round(CurrentUser user, @PathVariable long id, Model model) {
-        model.addAttribute("planned", spotChecks.round(user, id));
+        model.addAttribute("view", spotChecks.roundView(user, id));
         model.addAttribute("reproduction", spotChecks.reproduce(user, id));
+        model.addAttribute("regions", regions);
+        model.addAttribute(
+                "blankResultRows",
+                java.util.Collections.nCopies(
+                        RESULT_ROWS,
+                        Map.of("item", "", "measured", "", "limit", "", "unit", DEFAULT_UNIT, "verdict", "")));
         return "supervision/round";
     }
 
@@ -134,20 +184,45 @@ class SupervisionPageController {
             CurrentUser user,
             @PathVariable long id,
             @RequestParam long round,
-            @RequestParam String sampleNumber,
-            @RequestParam String samplers,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sampledOn,
-            @RequestParam String place,
-            @RequestParam String sealNumber) {
-        List<String> names = Arrays.stream(samplers.split("[,，、;；\\s]+"))
-                .filter(name -> !name.isBlank())
-                .toList();
-        spotChecks.recordSampling(
-                user,
-                id,
-                new SpotCheckService.Sampling(
-                        sampleNumber.strip(), names, sampledOn, place.strip(), sealNumber.strip()));
-        return "redirect:/console/spot-checks/" + round + "#task-" + id;
+            @RequestParam(defaultValue = "") String sampleNumber,
+            @RequestParam(defaultValue = "") String samplers,
+            @RequestParam(defaultValue = "") String sampledOn,
+            @RequestParam(defaultValue = "") String place,
+            @RequestParam(defaultValue = "") String sealNumber,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            List<String> names = Arrays.stream(samplers.split("[,，、;；\\s]+"))
+                    .filter(name -> !name.isBlank())
+                    .toList();
+            if (sampleNumber.isBlank() || place.isBlank() || sealNumber.isBlank()) {
+                throw SupervisionException.samplingIncomplete();
+            }
+            LocalDate day = parseDate(sampledOn);
+            if (!confirmed) {
+                throw SupervisionException.notConfirmed("抽样单");
+            }
+            spotChecks.recordSampling(
+                    user,
+                    id,
+                    new SpotCheckService.Sampling(sampleNumber.strip(), names, day, place.strip(), sealNumber.strip()));
+            return "redirect:/console/spot-checks/" + round + "#task-" + id;
+        } catch (SupervisionException refused) {
+            // What the form got wrong comes back on the form; a task outside the jurisdiction stays a 404 page.
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("formTask", id);
+            model.addAttribute("formError", refused.detail());
+            model.addAttribute(
+                    "sampling",
+                    Map.of(
+                            "sampleNumber", sampleNumber,
+                            "samplers", samplers,
+                            "sampledOn", sampledOn,
+                            "place", place,
+                            "sealNumber", sealNumber));
+            return round(user, round, model);
+        }
     }
 
     @PostMapping("/console/spot-check-tasks/{id}/result")
@@ -155,29 +230,51 @@ class SupervisionPageController {
             CurrentUser user,
             @PathVariable long id,
             @RequestParam long round,
-            @RequestParam(name = "item") List<String> items,
-            @RequestParam(name = "measured") List<String> measured,
-            @RequestParam(name = "limit") List<String> limits,
-            @RequestParam(name = "unit") List<String> units,
-            @RequestParam(name = "verdict") List<String> verdicts,
-            @RequestParam(required = false) String recallReason) {
+            @RequestParam(name = "item", defaultValue = "") List<String> items,
+            @RequestParam(name = "measured", defaultValue = "") List<String> measured,
+            @RequestParam(name = "limit", defaultValue = "") List<String> limits,
+            @RequestParam(name = "unit", defaultValue = "") List<String> units,
+            @RequestParam(name = "verdict", defaultValue = "") List<String> verdicts,
+            @RequestParam(required = false) String recallReason,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            HttpServletResponse response) {
         List<SpotCheckService.TestedItem> tested = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).isBlank()) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < Math.max(RESULT_ROWS, items.size()); i++) {
+            rows.add(Map.of(
+                    "item", valueAt(items, i),
+                    "measured", valueAt(measured, i),
+                    "limit", valueAt(limits, i),
+                    "unit", i < units.size() ? valueAt(units, i) : DEFAULT_UNIT,
+                    "verdict", valueAt(verdicts, i)));
+            if (valueAt(items, i).isBlank()) {
                 continue;
             }
             tested.add(new SpotCheckService.TestedItem(
-                    items.get(i).strip(),
+                    valueAt(items, i),
                     valueAt(measured, i),
                     valueAt(limits, i),
                     valueAt(units, i),
                     "PASS".equals(valueAt(verdicts, i))));
         }
-        if (tested.isEmpty()) {
-            throw SupervisionException.noTestedItems();
+        try {
+            if (tested.isEmpty()) {
+                throw SupervisionException.noTestedItems();
+            }
+            if (!confirmed) {
+                throw SupervisionException.notConfirmed("检测结果");
+            }
+            spotChecks.recordResult(user, id, tested, null, blankToNull(recallReason));
+            return "redirect:/console/spot-checks/" + round + "#task-" + id;
+        } catch (SupervisionException refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("formTask", id);
+            model.addAttribute("formError", refused.detail());
+            model.addAttribute("resultRows", rows);
+            model.addAttribute("recallReason", recallReason);
+            return round(user, round, model);
         }
-        spotChecks.recordResult(user, id, tested, null, blankToNull(recallReason));
-        return "redirect:/console/spot-checks/" + round + "#task-" + id;
     }
 
     @GetMapping("/console/exports")
@@ -230,6 +327,32 @@ class SupervisionPageController {
                 "attachment; filename*=UTF-8''" + URLEncoder.encode("监管导出." + format, StandardCharsets.UTF_8));
         export.write(
                 new EventExport.Selection(prefix, organizationId, null, from, to), chosen, response.getOutputStream());
+    }
+
+    /** How many rows the result form offers. */
+    static final int RESULT_ROWS = 3;
+
+    /** Residue limits (GB 2763) are stated in mg/kg. */
+    static final String DEFAULT_UNIT = "mg/kg";
+
+    private static int parseSampleSize(String value) {
+        try {
+            int size = Integer.parseInt(value.strip());
+            if (size >= 1 && size <= 500) {
+                return size;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw SupervisionException.roundIncomplete();
+    }
+
+    private static LocalDate parseDate(String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException notADate) {
+            throw SupervisionException.samplingIncomplete();
+        }
     }
 
     private static String valueAt(List<String> values, int index) {

@@ -1,5 +1,6 @@
 package org.suyuan.supervision;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -48,8 +49,8 @@ class SupervisionQueries {
     /** A producer in the 名录. */
     record ProducerRow(long id, String name, String type, String regionCode, String contactPhone, long batches) {}
 
-    /** One flag: something an inspector should look at, and the record that proves it. */
-    record FlagRow(String kind, long batchId, String batchNumber, String organizationName, String detail, String at) {}
+    /** One flag: something an inspector should look at, the record that proves it, and when that happened. */
+    record FlagRow(String kind, long batchId, String batchNumber, String organizationName, String detail, Instant at) {}
 
     private static final String BATCH_COLUMNS = """
             select b.id, b.batch_number, o.id as organization_id, o.name as organization_name, o.region_code,
@@ -122,6 +123,48 @@ class SupervisionQueries {
             chunks.add(all.subList(i, Math.min(all.size(), i + 1000)));
         }
         return chunks;
+    }
+
+    /** The trace codes (item 0, printed on every box) of these batches, by batch id. */
+    Map<Long, String> traceCodes(java.util.Collection<Long> batchIds) {
+        Map<Long, String> codes = new HashMap<>();
+        for (List<Long> chunk : chunks(batchIds)) {
+            jdbc.query(
+                    "select c.batch_id, c.code from issued_code c where c.batch_id in (:ids) and c.item_number = 0",
+                    Map.of("ids", chunk),
+                    (java.sql.ResultSet rs) -> {
+                        codes.put(rs.getLong("batch_id"), rs.getString("code"));
+                    });
+        }
+        return codes;
+    }
+
+    /** An attempt the archive's rules refused on a batch, as an inspector reads it. */
+    record RefusalRow(
+            Instant attemptedAt, String username, String rule, String eventType, String message, String request) {}
+
+    /** The refused attempts on one batch, newest first, at most {@code limit}. */
+    List<RefusalRow> refusals(long batchId, int limit) {
+        return jdbc.query(
+                """
+                select r.attempted_at, r.username, r.rule, r.event_type, r.message, r.request
+                from refused_attempt r where r.batch_id = :id order by r.id desc limit :limit
+                """,
+                new MapSqlParameterSource("id", batchId).addValue("limit", limit),
+                (rs, row) -> new RefusalRow(
+                        utc(rs, "attempted_at"),
+                        rs.getString("username"),
+                        rs.getString("rule"),
+                        rs.getString("event_type"),
+                        rs.getString("message"),
+                        rs.getString("request")));
+    }
+
+    /** How many attempts were refused on one batch in all. */
+    long refusalCount(long batchId) {
+        return count(
+                "select count(*) from refused_attempt r where r.batch_id = :id",
+                new MapSqlParameterSource("id", batchId));
     }
 
     List<ProducerRow> producers(Jurisdiction jurisdiction) {
@@ -240,7 +283,7 @@ class SupervisionQueries {
                 where o.region_code like :prefix order by s.id desc limit :limit
                 """, parameters, (rs, row) -> flagRow(rs)));
         flags.sort(java.util.Comparator.comparing(
-                        FlagRow::at, java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder()))
+                        FlagRow::at, java.util.Comparator.nullsLast(java.util.Comparator.<Instant>naturalOrder()))
                 .reversed());
         return flags;
     }
@@ -305,13 +348,21 @@ class SupervisionQueries {
     }
 
     private static FlagRow flagRow(java.sql.ResultSet rs) throws java.sql.SQLException {
-        java.sql.Timestamp at = rs.getTimestamp("at");
         return new FlagRow(
                 rs.getString("kind"),
                 rs.getLong("batch_id"),
                 rs.getString("batch_number"),
                 rs.getString("name"),
                 rs.getString("detail"),
-                at == null ? null : at.toInstant().toString());
+                utc(rs, "at"));
+    }
+
+    /**
+     * A moment as stored: Hibernate writes instants as UTC wall-clock time ({@code hibernate.jdbc.time_zone}), so
+     * they are read as such, whatever the JVM's own zone (a {@code getTimestamp} would read them in it).
+     */
+    static Instant utc(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.time.LocalDateTime stored = rs.getObject(column, java.time.LocalDateTime.class);
+        return stored == null ? null : stored.toInstant(java.time.ZoneOffset.UTC);
     }
 }

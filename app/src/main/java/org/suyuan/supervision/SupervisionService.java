@@ -130,6 +130,18 @@ public class SupervisionService {
                 verification.integrityOf(batch));
     }
 
+    /** The attempts the archive's rules refused on a batch: how many in all, and the newest. */
+    public record Refusals(long total, List<SupervisionQueries.RefusalRow> latest) {}
+
+    /** How many refused attempts a batch page lists; the rest are counted. */
+    static final int REFUSALS_SHOWN = 100;
+
+    @Transactional(readOnly = true)
+    public Refusals refusals(CurrentUser regulator, long batchId) {
+        queries.batch(Jurisdiction.of(regulator), batchId).orElseThrow(() -> NotFoundException.batch(batchId));
+        return new Refusals(queries.refusalCount(batchId), queries.refusals(batchId, REFUSALS_SHOWN));
+    }
+
     private Map<String, Double> quality(List<SupervisionQueries.BatchRow> rows) {
         int harvested = 0;
         int complete = 0;

@@ -108,7 +108,11 @@ public final class AnchoringBenchmark {
         try (ConfigurableApplicationContext app =
                 SpringApplication.run(SuyuanApplication.class, properties.toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            ArchiveTraffic traffic = new ArchiveTraffic("http://127.0.0.1:" + port);
+            // Today as the application judges it: its own clock, in its own zone.
+            java.time.LocalDate today = java.time.LocalDate.ofInstant(
+                    app.getBean(java.time.Clock.class).instant(),
+                    app.getBean(org.suyuan.SuyuanProperties.class).timeZone());
+            ArchiveTraffic traffic = new ArchiveTraffic("http://127.0.0.1:" + port, today);
             AnchorOutbox outbox = app.getBean(AnchorOutbox.class);
             MeterRegistry registry = app.getBean(MeterRegistry.class);
 

@@ -11,9 +11,12 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.suyuan.TestClock;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.db.account.UserAccountRepository;
 import org.suyuan.ledger.Ledger;
@@ -23,6 +26,7 @@ import org.suyuan.ledger.Ledger;
  * once, in one chain, each with a proof that verifies against a root the ledger returns. Subclasses choose the
  * ledger (through the real {@code suyuan.ledger.*} configuration) and the database.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"suyuan.anchoring.max-window=1s", "suyuan.anchoring.poll-interval=100ms"})
@@ -107,10 +111,24 @@ abstract class AnchoringJourneyContract {
                 .containsKey("pendingLeaves");
     }
 
+    /** The pages say which ledger holds the hashes, and promise checking without trusting Suyuan only on Fabric. */
+    @Test
+    void theLandingPageNamesTheLedgerThatRunsAndPromisesOnlyWhatItGives() {
+        String landing = org.suyuan.ApiClient.anonymous(port)
+                .accepting("text/html")
+                .get("/")
+                .body();
+        if (ledger.kind().equals("fabric")) {
+            assertThat(landing).contains("Hyperledger Fabric 联盟链上").contains("无需信任本平台");
+        } else {
+            assertThat(landing).contains("内置存证账本").doesNotContain("无需信任本平台").doesNotContain("锚定在 Hyperledger Fabric");
+        }
+    }
+
     private ArchiveTraffic traffic() {
         if (!users.existsByUsername(ADMIN)) {
             accounts.createAdministrator(ADMIN, ADMIN_PASSWORD, "管理员");
         }
-        return new ArchiveTraffic("http://localhost:" + port);
+        return new ArchiveTraffic("http://localhost:" + port, TestClock.TODAY);
     }
 }

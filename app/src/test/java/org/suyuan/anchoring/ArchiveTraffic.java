@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -29,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ArchiveTraffic {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] CREDIT_CODE_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
@@ -37,9 +35,12 @@ final class ArchiveTraffic {
 
     private final HttpClient http;
     private final String baseUrl;
+    private final LocalDate today;
 
-    ArchiveTraffic(String baseUrl) {
+    /** @param today the day the application under test takes for today: events are dated on it */
+    ArchiveTraffic(String baseUrl, LocalDate today) {
         this.baseUrl = baseUrl;
+        this.today = today;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -109,7 +110,7 @@ final class ArchiveTraffic {
                                 "plotId",
                                 plot,
                                 "startedOn",
-                                TODAY.minusDays(60).toString()))
+                                today.minusDays(60).toString()))
                 .path("id")
                 .asLong();
     }
@@ -136,7 +137,7 @@ final class ArchiveTraffic {
                         "type",
                         "IRRIGATION",
                         "occurredOn",
-                        TODAY.toString(),
+                        today.toString(),
                         "details",
                         Map.of("method", "滴灌", "waterSource", "青弋江")));
         return new Recorded(event.path("id").asLong(), event.path("eventHash").asText());
@@ -176,7 +177,7 @@ final class ArchiveTraffic {
             events.add(Map.of(
                     "batchId", target.batchId(),
                     "type", "IRRIGATION",
-                    "occurredOn", TODAY.toString(),
+                    "occurredOn", today.toString(),
                     "details", Map.of("method", "滴灌", "waterSource", "青弋江")));
         }
         JsonNode answer = send("POST", "/api/v1/events/bulk", "Bearer " + target.token(), Map.of("events", events));

@@ -26,11 +26,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.suyuan.TestClock;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.db.account.UserAccountRepository;
 import org.suyuan.db.anchoring.Anchor;
@@ -47,6 +50,7 @@ import org.suyuan.ledger.fabric.GatewayEmulator;
  * submitting, a read conflict, a commit-status deadline, and a conflicting anchor. After each, every event is
  * anchored exactly once, in one chain, and the ledger holds exactly the anchors the database records.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -129,7 +133,7 @@ class FabricAnchoringFaultTests {
         if (!users.existsByUsername(ADMIN)) {
             accounts.createAdministrator(ADMIN, ADMIN_PASSWORD, "管理员");
         }
-        traffic = new ArchiveTraffic("http://localhost:" + port);
+        traffic = new ArchiveTraffic("http://localhost:" + port, TestClock.TODAY);
         targets = traffic.targets(ADMIN, ADMIN_PASSWORD, 2, 4, 2);
         loop = new AnchoringLoop(worker, metrics, properties);
         loop.start();

@@ -3,14 +3,16 @@ package org.suyuan.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.suyuan.TestClock;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.db.archive.Batch;
@@ -23,13 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Proves against the database that recording, correcting and reading events never updates or deletes an event
  * row: every statement Hibernate sends is recorded, and the rows are compared before and after.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(
         properties = "spring.jpa.properties.hibernate.session_factory.statement_inspector="
                 + "org.suyuan.archive.StatementRecorder")
 @ActiveProfiles("test")
 class EventLogImmutabilityTests {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final LocalDate TODAY = TestClock.TODAY;
 
     @Autowired
     AccountService accounts;

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.archive.BatchService;
 import org.suyuan.archive.OrganizationService;
@@ -31,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Importing production records from files over real HTTP, as the co-op office does it: every row is judged by the
  * archive's rules, a file is recorded whole or not at all, and large files import.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ImportTests {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,7 +16,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.suyuan.TestClock;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.qr.LabelLayout;
 import org.suyuan.web.Browser;
 
@@ -26,6 +28,7 @@ import org.suyuan.web.Browser;
  * it: from the landing page, the demo farmer takes a batch from sowing to printed labels without touching the API.
  * Every page visited is saved as a screenshot under {@code target/screenshots/portal/}.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -35,7 +38,7 @@ import org.suyuan.web.Browser;
 @ActiveProfiles("test")
 class PortalBrowserTests {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final LocalDate TODAY = TestClock.TODAY;
 
     @LocalServerPort
     int port;
@@ -77,7 +80,7 @@ class PortalBrowserTests {
 
             browser.follow(By.id("record-PLANTING"));
             browser.set(By.name("occurredOn"), TODAY.minusDays(39).toString());
-            browser.type(By.name("details[method]"), "定植");
+            browser.select(By.name("details[method]"), "定植");
             browser.type(By.name("details[seedVariety]"), "粉冠一号");
             browser.screenshot("planting-form");
             browser.follow(By.id("save"));
@@ -100,6 +103,11 @@ class PortalBrowserTests {
             picker.selectByValue(usedBefore.getAttribute("value"));
             assertThat(browser.find(By.name("details[registrationNumber]")).getAttribute("value"))
                     .isEqualTo("PD20070155");
+            // The picked pesticide fills the method and dose unit, which are choices, not free text.
+            assertThat(new Select(browser.find(By.name("details[method]")))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"))
+                    .isEqualTo("喷雾");
             browser.set(By.name("occurredOn"), TODAY.minusDays(10).toString());
             String harvestFrom = TODAY.minusDays(3).toString();
             browser.waitUntil(

@@ -2,9 +2,9 @@ package org.suyuan.portal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
+import org.suyuan.TestClock;
 import org.suyuan.account.AccountService;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.ArchiveJourneyTestsAccess;
@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class PortalFixtures {
 
     static final String PASSWORD = "portal-test-password";
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = TestClock.TODAY;
 
     private PortalFixtures() {}
 

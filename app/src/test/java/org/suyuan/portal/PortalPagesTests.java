@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.archive.BatchService;
 import org.suyuan.archive.OrganizationService;
@@ -20,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The producer pages over real HTTP with a signed-in session and no JavaScript: isolation between organizations,
  * escaping, forms that are carried out once, rules that come back on the form, the language switch.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class PortalPagesTests {
@@ -201,11 +204,162 @@ class PortalPagesTests {
                         "details[safetyIntervalDays]", "10"));
 
         assertThat(checked.status()).isEqualTo(200);
+        // A banned product will not be recorded: no harvest day follows from it.
         assertThat(checked.body())
                 .contains("id=\"pesticide-warning\"")
                 .contains("甲胺磷")
-                .contains(PortalFixtures.TODAY.plusDays(8) + " 起才能采收");
+                .doesNotContain("id=\"pesticide-harvest\"")
+                .doesNotContain("起才能采收");
         assertThat(batches.history(producer.organizationId(), batch.getId())).hasSize(1);
+
+        PageClient.Response permitted = page.postForm(
+                "/portal/batches/" + batch.getId() + "/events/check",
+                Map.of(
+                        "idempotencyKey", PageClient.formToken(form).orElseThrow(),
+                        "type", "PESTICIDE_USE",
+                        "occurredOn", PortalFixtures.TODAY.minusDays(2).toString(),
+                        "details[activeIngredient]", "苯醚甲环唑",
+                        "details[safetyIntervalDays]", "10"));
+        assertThat(permitted.body())
+                .doesNotContain("id=\"pesticide-warning\"")
+                .contains(PortalFixtures.TODAY.plusDays(8) + " 起才能采收");
+    }
+
+    @Test
+    void aRefusedBannedPesticideComesBackWithTheWarningAndNoHarvestDay() {
+        PortalFixtures.Producer producer = PortalFixtures.producer(registry, accounts);
+        Batch batch = PortalFixtures.batch(batches, producer, "BANNED-1", PortalFixtures.TODAY.minusDays(30));
+        PageClient page = PageClient.signIn(port, producer.username(), PortalFixtures.PASSWORD);
+        String form = page.get("/portal/batches/" + batch.getId() + "/events/new?type=PESTICIDE_USE")
+                .body();
+
+        PageClient.Response refused = page.postForm(
+                "/portal/batches/" + batch.getId() + "/events",
+                Map.of(
+                        "idempotencyKey", PageClient.formToken(form).orElseThrow(),
+                        "type", "PESTICIDE_USE",
+                        "occurredOn", PortalFixtures.TODAY.minusDays(2).toString(),
+                        "details[productName]", "50%甲胺磷乳油",
+                        "details[registrationNumber]", "PD20080001",
+                        "details[activeIngredient]", "甲胺磷",
+                        "details[dose]", "50",
+                        "details[doseUnit]", "毫升/亩",
+                        "details[method]", "喷雾",
+                        "details[safetyIntervalDays]", "10"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("id=\"form-errors\"")
+                .contains("甲胺磷")
+                .doesNotContain("id=\"pesticide-harvest\"")
+                .doesNotContain("起才能采收");
+        assertThat(batches.history(producer.organizationId(), batch.getId())).hasSize(1);
+    }
+
+    @Test
+    void methodsAndDoseUnitsArePickedFromChoicesWithOtherForAWordNotListed() {
+        PortalFixtures.Producer producer = PortalFixtures.producer(registry, accounts);
+        Batch batch = PortalFixtures.batch(batches, producer, "CHOICE-1", PortalFixtures.TODAY.minusDays(30));
+        PageClient page = PageClient.signIn(port, producer.username(), PortalFixtures.PASSWORD);
+        String form = page.get("/portal/batches/" + batch.getId() + "/events/new?type=PESTICIDE_USE")
+                .body();
+        assertThat(form)
+                .contains("<select name=\"details[method]\"")
+                .contains("<option value=\"喷雾\">喷雾</option>")
+                .contains("<select name=\"details[doseUnit]\"")
+                .contains("<option value=\"克/亩\">克/亩</option>")
+                .contains("name=\"details[methodOther]\"");
+        assertThat(page.get("/portal/batches/" + batch.getId() + "/events/new?type=HARVEST")
+                        .body())
+                .contains("name=\"details[quantityUnit]\"")
+                .contains("<option value=\"KG\">千克</option>");
+
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("idempotencyKey", PageClient.formToken(form).orElseThrow());
+        fields.put("type", "PESTICIDE_USE");
+        fields.put("occurredOn", PortalFixtures.TODAY.minusDays(2).toString());
+        fields.put("details[productName]", "10%苯醚甲环唑水分散粒剂");
+        fields.put("details[registrationNumber]", "PD20070155");
+        fields.put("details[activeIngredient]", "苯醚甲环唑");
+        fields.put("details[dose]", "60");
+        fields.put("details[doseUnit]", "克/亩");
+        fields.put("details[method]", "其他");
+        fields.put("details[methodOther]", "弥雾机喷雾");
+        fields.put("details[safetyIntervalDays]", "7");
+        PageClient.Response saved = page.postForm("/portal/batches/" + batch.getId() + "/events", fields);
+
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        var recorded = batches.history(producer.organizationId(), batch.getId()).get(1);
+        var details = recorded.detailsAs(org.suyuan.archive.EventDetails.PesticideUse.class);
+        assertThat(details.method()).isEqualTo("弥雾机喷雾");
+        assertThat(details.doseUnit()).isEqualTo("克/亩");
+        String again = page.get(
+                        "/portal/batches/" + batch.getId() + "/events/new?type=PESTICIDE_USE&from=" + recorded.id())
+                .body();
+        assertThat(again)
+                .contains("<option value=\"其他\" selected=\"selected\">")
+                .contains("value=\"弥雾机喷雾\"")
+                .contains("<option value=\"克/亩\" selected=\"selected\">");
+
+        PageClient.Response unchosen = page.postForm(
+                "/portal/batches/" + batch.getId() + "/events",
+                Map.of(
+                        "idempotencyKey", PageClient.formToken(again).orElseThrow(),
+                        "type", "IRRIGATION",
+                        "occurredOn", PortalFixtures.TODAY.minusDays(1).toString(),
+                        "details[method]", "其他",
+                        "details[methodOther]", ""));
+        assertThat(unchosen.status()).isEqualTo(422);
+        assertThat(unchosen.body()).contains("请选择“灌溉方式”；列表里没有的，选“其他”后填写。");
+    }
+
+    @Test
+    void aRecallIsOfferedApartFromRoutineWorkAndMustBeConfirmed() {
+        PortalFixtures.Producer producer = PortalFixtures.producer(registry, accounts);
+        Batch batch = PortalFixtures.batch(batches, producer, "SELF-RECALL", PortalFixtures.TODAY.minusDays(10));
+        PageClient page = PageClient.signIn(port, producer.username(), PortalFixtures.PASSWORD);
+
+        String batchPage = page.get("/portal/batches/" + batch.getId()).body();
+        String routine = batchPage.substring(
+                batchPage.indexOf("class=\"type-picker\""),
+                batchPage.indexOf("</nav>", batchPage.indexOf("type-picker")));
+        assertThat(routine).contains("record-IRRIGATION").doesNotContain("RECALL");
+        assertThat(batchPage).contains("class=\"danger-zone\"").contains("id=\"record-RECALL\"");
+
+        String form = page.get("/portal/batches/" + batch.getId() + "/events/new?type=RECALL")
+                .body();
+        assertThat(form)
+                .contains("id=\"recall-warning\"")
+                .contains("name=\"confirmed\"")
+                .contains("class=\"danger\"");
+        PageClient.Response unconfirmed = page.postForm(
+                "/portal/batches/" + batch.getId() + "/events",
+                Map.of(
+                        "idempotencyKey",
+                        PageClient.formToken(form).orElseThrow(),
+                        "type",
+                        "RECALL",
+                        "occurredOn",
+                        PortalFixtures.TODAY.toString(),
+                        "details[reason]",
+                        "自检发现农药残留超标"));
+        assertThat(unconfirmed.status()).isEqualTo(422);
+        assertThat(unconfirmed.body()).contains("请勾选确认框").contains("自检发现农药残留超标");
+        assertThat(batches.batch(producer.organizationId(), batch.getId()).getStatus())
+                .isNotEqualTo(org.suyuan.db.archive.BatchStatus.RECALLED);
+
+        PageClient.Response confirmed = page.postForm(
+                "/portal/batches/" + batch.getId() + "/events",
+                Map.of(
+                        "idempotencyKey",
+                                PageClient.formToken(unconfirmed.body()).orElseThrow(),
+                        "type", "RECALL",
+                        "occurredOn", PortalFixtures.TODAY.toString(),
+                        "details[reason]", "自检发现农药残留超标",
+                        "confirmed", "true"));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(302);
+        assertThat(batches.batch(producer.organizationId(), batch.getId()).getStatus())
+                .isEqualTo(org.suyuan.db.archive.BatchStatus.RECALLED);
     }
 
     @Test

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.suyuan.TestClock;
 import org.suyuan.archive.Regions;
 import org.suyuan.benchmark.SupplyGraphGenerator;
 import org.suyuan.db.TestDatabases;
@@ -35,7 +36,11 @@ class ExportMemoryTests {
                 .load()
                 .migrate();
         SupplyGraphGenerator.Generated generated = SupplyGraphGenerator.generate(database, EVENTS, 42);
-        EventExport export = new EventExport(database, JsonMapper.builder().build(), new Regions());
+        EventExport export = new EventExport(
+                database,
+                JsonMapper.builder().build(),
+                new Regions(),
+                new org.suyuan.SuyuanProperties(java.net.URI.create("http://localhost:8080"), TestClock.ZONE));
         CountingStream out = new CountingStream();
 
         long started = System.nanoTime();

@@ -3,7 +3,6 @@ package org.suyuan.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
 import org.suyuan.TestAccounts;
+import org.suyuan.TestClock;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.db.account.UserAccountRepository;
 import tools.jackson.databind.JsonNode;
@@ -24,12 +26,13 @@ import tools.jackson.databind.JsonNode;
  * The bureau's journey over HTTP: a city regulator and a district regulator, producers in two districts; every
  * console endpoint and export isolated by jurisdiction; reproducible spot checks; recalls through the supply chain.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class SupervisionJourneyTests {
 
     private static final String PASSWORD = "supervision-password";
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final LocalDate TODAY = TestClock.TODAY;
 
     @LocalServerPort
     int port;
@@ -248,13 +251,16 @@ class SupervisionJourneyTests {
     }
 
     @Test
-    void exportsEveryEventAsCsvAndXlsx() throws Exception {
+    void exportsEveryEventAsCsvAndXlsxWithLocalTimesUnitsInWordsAndNumbersAsNumbers() throws Exception {
         Producer producer = producer("340210");
         long batch = harvestedBatch(producer, "100");
+        // Recorded at 10:00 in 芜湖 (02:00 UTC): the export states the local time with its offset.
+        String recordedAt = "2026-11-26T10:00:00+08:00";
 
         String csv = producer.client().get("/api/v1/exports/events.csv").body();
         assertThat(csv.lines()).hasSize(3);
-        assertThat(csv).startsWith("\uFEFF记录编号,主体").contains("采收").contains("100,KG");
+        assertThat(csv).startsWith("\uFEFF记录编号,主体").contains("采收").contains("100,千克");
+        assertThat(csv).contains("," + recordedAt + ",").doesNotContain("Z,").doesNotContain(",KG,");
 
         java.net.http.HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient()
                 .send(
@@ -267,7 +273,15 @@ class SupervisionJourneyTests {
                 new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getLastRowNum()).isEqualTo(2);
-            assertThat(sheet.getRow(2).getCell(8).getStringCellValue()).isEqualTo("采收");
+            var harvest = sheet.getRow(2);
+            assertThat(harvest.getCell(8).getStringCellValue()).isEqualTo("采收");
+            assertThat(harvest.getCell(0).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(harvest.getCell(9).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(TestClock.TODAY);
+            assertThat(harvest.getCell(10).getStringCellValue()).isEqualTo(recordedAt);
+            assertThat(harvest.getCell(12).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(harvest.getCell(12).getNumericCellValue()).isEqualTo(100.0);
+            assertThat(harvest.getCell(13).getStringCellValue()).isEqualTo("千克");
         }
     }
 

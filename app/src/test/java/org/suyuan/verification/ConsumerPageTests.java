@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
 import org.suyuan.TestAccounts;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.db.account.UserAccountRepository;
 import org.suyuan.qr.TraceCodeGenerator;
@@ -24,6 +26,7 @@ import tools.jackson.databind.JsonNode;
  * What a scan shows beyond "verified", on the API and on the page: a recalled batch, a code Suyuan never issued, a
  * disabled label, and producers' text shown as text.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ConsumerPageTests {
@@ -125,6 +128,42 @@ class ConsumerPageTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scan WHERE code = ?", Long.class, unknown))
                 .as("nothing to log against")
                 .isZero();
+    }
+
+    @Test
+    void aMistypedCodeGetsABoxToTypeItAgainThatLeadsToTheCodesPage() {
+        TracedBatch batch = VerificationFixtures.harvestedBatch(farmer);
+        String code = batch.code();
+        String mistyped = code.substring(0, 16) + (code.charAt(16) == '0' ? '1' : '0');
+
+        ApiClient.Response page = page(mistyped);
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body())
+                .contains("追溯码格式不正确")
+                .contains("action=\"/t\"")
+                .contains("method=\"get\"")
+                .contains("name=\"code\"")
+                .contains("value=\"" + mistyped + "\"")
+                .doesNotContain("<script");
+
+        String grouped = code.substring(0, 4) + " " + code.substring(4, 8) + " " + code.substring(8, 12) + " "
+                + code.substring(12);
+        ApiClient.Response typed = ApiClient.anonymous(port)
+                .accepting(MediaType.TEXT_HTML_VALUE)
+                .get("/t?code=" + java.net.URLEncoder.encode(grouped, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(typed.status()).isEqualTo(303);
+        assertThat(typed.header("Location")).endsWith("/t/" + code);
+        assertThat(page(code).status()).isEqualTo(200);
+
+        ApiClient.Response empty =
+                ApiClient.anonymous(port).accepting(MediaType.TEXT_HTML_VALUE).get("/t");
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.body()).contains("name=\"code\"").contains("查询追溯码");
+        assertThat(page(new TraceCodeGenerator().next().value()).body())
+                .as("an unknown code's page offers the box too")
+                .contains("name=\"code\"");
     }
 
     @Test

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
 import org.suyuan.TestAccounts;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.db.account.UserAccountRepository;
 import org.suyuan.ledger.proof.BundleVerifier;
@@ -25,6 +27,7 @@ import org.suyuan.verification.VerificationFixtures.TracedBatch;
  * with {@link BundleVerifier}, and with the offline verifier's own {@code main} in a separate JVM (the shaded
  * verifier jar when the build made one), which must also catch a one-byte edit of the saved file.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ProofBundleTests {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.suyuan.ApiClient;
+import org.suyuan.TestClock;
 import org.suyuan.archive.ArchiveJourneyTestsAccess;
 
 /**
@@ -23,7 +23,7 @@ import org.suyuan.archive.ArchiveJourneyTestsAccess;
  */
 final class VerificationFixtures {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = TestClock.TODAY;
 
     /** Where the fixtures' producers and plots are: 安徽省芜湖市湾沚区. */
     static final String REGION = "340210";
