@@ -76,7 +76,9 @@ class OperationsEndpointsTests {
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("DEGRADED");
-        assertThat(health.json().has("components")).as("components are for administrators").isFalse();
+        assertThat(health.json().has("components"))
+                .as("components are for administrators")
+                .isFalse();
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
     }
@@ -88,11 +90,25 @@ class OperationsEndpointsTests {
         ApiClient.Response health = admin.get("/actuator/health");
         ApiClient.Response readiness = admin.get("/actuator/health/readiness");
 
-        assertThat(health.json().path("components").path("ledger").path("status").asString())
+        assertThat(health.json()
+                        .path("components")
+                        .path("ledger")
+                        .path("status")
+                        .asString())
                 .isEqualTo("DEGRADED");
-        assertThat(health.json().path("components").path("ledger").path("details").path("kind").asString())
+        assertThat(health.json()
+                        .path("components")
+                        .path("ledger")
+                        .path("details")
+                        .path("kind")
+                        .asString())
                 .isEqualTo("fabric");
-        assertThat(health.json().path("components").path("ledger").path("details").path("error").asString())
+        assertThat(health.json()
+                        .path("components")
+                        .path("ledger")
+                        .path("details")
+                        .path("error")
+                        .asString())
                 .isNotBlank();
         assertThat(readiness.json().path("components").has("ledger"))
                 .as("readiness leaves the ledger out")

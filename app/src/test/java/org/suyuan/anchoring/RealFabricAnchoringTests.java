@@ -21,12 +21,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.suyuan.ApiClient;
+import org.suyuan.TestClock;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.db.MySqlConfigured;
 import org.suyuan.db.TestDatabases;
@@ -46,6 +49,7 @@ import org.suyuan.verification.OfflineVerifierProcess;
  * contract, without which nothing can be endorsed) lose nothing, anchor nothing twice, show the ledger DEGRADED, and
  * are caught up within seconds of recovery.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @DirtiesContext
@@ -218,7 +222,7 @@ class RealFabricAnchoringTests {
         if (!users.existsByUsername(ADMIN)) {
             accounts.createAdministrator(ADMIN, ADMIN_PASSWORD, "管理员");
         }
-        return new ArchiveTraffic("http://localhost:" + port);
+        return new ArchiveTraffic("http://localhost:" + port, TestClock.TODAY);
     }
 
     private static void sleep(Duration duration) {

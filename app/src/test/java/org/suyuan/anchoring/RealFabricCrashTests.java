@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.suyuan.TestClock;
 import org.suyuan.db.MySqlConfigured;
 import org.suyuan.db.TestDatabases;
 import org.suyuan.ledger.fabric.FabricLedger;
@@ -41,11 +43,14 @@ class RealFabricCrashTests {
                 "--spring.config.additional-location=file:" + network.applicationProperties(),
                 "--suyuan.bootstrap.admin-password=" + ADMIN_PASSWORD);
         List<ArchiveTraffic.Recorded> recorded = new ArrayList<>();
+        // The child applications run on the system clock, so the events are dated by it; taken before they judge
+        // them, this day is never later than theirs, even across midnight.
+        LocalDate today = LocalDate.ofInstant(Instant.now(), TestClock.ZONE);
 
         long interrupted;
         List<ArchiveTraffic.Target> targets;
         try (ChildApplication first = ChildApplication.start("crash-first", settings)) {
-            ArchiveTraffic traffic = new ArchiveTraffic(first.baseUrl());
+            ArchiveTraffic traffic = new ArchiveTraffic(first.baseUrl(), today);
             targets = traffic.targets("admin", ADMIN_PASSWORD, 1, 3, 1);
             SteadyTraffic writes = SteadyTraffic.start(traffic, targets, Duration.ofMillis(50));
             Awaitility.await()
@@ -71,7 +76,7 @@ class RealFabricCrashTests {
             System.out.printf(
                     "The interrupted anchor was finished %d ms after the second instance was ready%n",
                     Duration.between(restarted, Instant.now()).toMillis());
-            ArchiveTraffic traffic = new ArchiveTraffic(second.baseUrl());
+            ArchiveTraffic traffic = new ArchiveTraffic(second.baseUrl(), today);
             for (ArchiveTraffic.Target target : targets) {
                 recorded.add(traffic.recordEvent(target));
             }
