@@ -13,6 +13,7 @@ import org.suyuan.db.archive.BatchLink;
  * @param incoming links whose target is this batch: the shipment it was received from, processing inputs
  * @param outgoing links whose source is this batch: shipments to organizations on Suyuan, processing it fed
  * @param related the batches at the other end of those links (and of receipts' source snapshots), by id
+ * @param glns the GS1 GLN of every organization named here that has one, by organization id
  */
 record BatchFacts(
         BatchRef batch,
@@ -23,7 +24,12 @@ record BatchFacts(
         List<ArchiveEntry> history,
         List<BatchLink> incoming,
         List<BatchLink> outgoing,
-        Map<Long, BatchRef> related) {
+        Map<Long, BatchRef> related,
+        Map<Long, String> glns) {
+
+    Optional<String> glnOf(long organizationId) {
+        return Optional.ofNullable(glns.get(organizationId));
+    }
 
     Optional<BatchRef> relatedBatch(Long batchId) {
         return Optional.ofNullable(batchId == null ? null : related.get(batchId));

@@ -31,8 +31,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Identifiers: every event names the batch by its trace URL ({@code {base}/t/{code}}), an instance-level URI
  * that the batch keeps through its life; when the product has a GTIN and the event has an amount, the batch's GTIN
  * and lot also appear as a class (GS1 Digital Link {@code {base}/01/{gtin}/10/{lot}}) with quantity and UN/ECE
- * Rec 20 unit. Places are URIs on the service ({@code {base}/org/{id}}, {@code .../plot/{id}}): organizations
- * carry no GLN in Suyuan, so no SGLN can be given. Business steps are CBV 2.0 values where CBV defines one, else
+ * Rec 20 unit. An organization with a GS1 GLN is named by it, as a Digital Link on {@code id.gs1.org}: its location
+ * ({@code bizLocation}) by {@code /414/{gln}} (SGLN), its role as a party by {@code /417/{gln}} (PGLN); without one,
+ * by a URI on the service ({@code {base}/org/{id}}). The read point is the plot ({@code .../plot/{id}}), finer than
+ * any GLN the organization holds. Business steps are CBV 2.0 values where CBV defines one, else
  * URIs in our namespace ({@link #namespace()}), which the EPCIS standard allows for user vocabulary.
  */
 @Component
@@ -40,6 +42,7 @@ class EpcisEvents {
 
     static final String EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
     static final String PREFIX = "suyuan";
+    private static final String GS1_DOMAIN = "https://id.gs1.org";
 
     /** Our business steps where CBV 2.0 has none (it has no planting, harvesting or spraying). */
     enum OwnStep {
@@ -172,9 +175,9 @@ class EpcisEvents {
         } else if (details instanceof EventDetails.Shipment shipment) {
             observe(event, facts, entry, "shipping", "in_transit", shipment.quantity());
             event.remove("bizLocation");
-            event.putArray("sourceList").add(party("source", own.organizationId()));
+            event.putArray("sourceList").add(party(facts, "source", own.organizationId()));
             if (shipment.buyerOrganizationId() != null) {
-                event.putArray("destinationList").add(party("destination", shipment.buyerOrganizationId()));
+                event.putArray("destinationList").add(party(facts, "destination", shipment.buyerOrganizationId()));
             }
         } else if (details instanceof EventDetails.Receipt receipt) {
             // What came in is the seller's batch, named as the seller's shipping event named it.
@@ -195,9 +198,9 @@ class EpcisEvents {
             where(event, facts, true);
             if (receipt.source() != null && receipt.source().organizationId() != null) {
                 event.putArray("sourceList")
-                        .add(party("source", receipt.source().organizationId()));
+                        .add(party(facts, "source", receipt.source().organizationId()));
             }
-            event.putArray("destinationList").add(party("destination", own.organizationId()));
+            event.putArray("destinationList").add(party(facts, "destination", own.organizationId()));
         } else if (details instanceof EventDetails.Processing processing) {
             event.put("type", "TransformationEvent");
             when(event, entry);
@@ -292,8 +295,13 @@ class EpcisEvents {
     private void where(ObjectNode event, BatchFacts facts, boolean withBusinessLocation) {
         event.putObject("readPoint").put("id", plotUri(facts.batch().organizationId(), facts.plotId()));
         if (withBusinessLocation) {
+            long organization = facts.batch().organizationId();
             event.putObject("bizLocation")
-                    .put("id", organizationUri(facts.batch().organizationId()));
+                    .put(
+                            "id",
+                            facts.glnOf(organization)
+                                    .map(gln -> GS1_DOMAIN + "/414/" + gln)
+                                    .orElseGet(() -> organizationUri(organization)));
         }
     }
 
@@ -308,10 +316,14 @@ class EpcisEvents {
         }
     }
 
-    private ObjectNode party(String role, long organizationId) {
+    private ObjectNode party(BatchFacts facts, String role, long organizationId) {
         ObjectNode party = json.createObjectNode();
         party.put("type", "owning_party");
-        party.put(role, organizationUri(organizationId));
+        party.put(
+                role,
+                facts.glnOf(organizationId)
+                        .map(gln -> GS1_DOMAIN + "/417/" + gln)
+                        .orElseGet(() -> organizationUri(organizationId)));
         return party;
     }
 

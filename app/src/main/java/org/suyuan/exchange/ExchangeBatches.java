@@ -143,6 +143,27 @@ class ExchangeBatches {
             refs.putAll(references(batches.findAllById(neighbours)));
         }
 
+        Set<Long> parties = new HashSet<>();
+        refs.values().forEach(ref -> parties.add(ref.organizationId()));
+        histories
+                .values()
+                .forEach(history -> history.forEach(entry -> {
+                    if (entry.details() instanceof EventDetails.Shipment shipment
+                            && shipment.buyerOrganizationId() != null) {
+                        parties.add(shipment.buyerOrganizationId());
+                    } else if (entry.details() instanceof EventDetails.Receipt receipt
+                            && receipt.source() != null
+                            && receipt.source().organizationId() != null) {
+                        parties.add(receipt.source().organizationId());
+                    }
+                }));
+        Map<Long, String> glns = new HashMap<>();
+        organizations.findAllById(parties).forEach(organization -> {
+            if (organization.getGln() != null) {
+                glns.put(organization.getId(), organization.getGln());
+            }
+        });
+
         Map<Long, Batch> pageById = byId(page, Batch::getId);
         List<BatchFacts> facts = new ArrayList<>(batchIds.size());
         for (Long id : batchIds) {
@@ -171,7 +192,8 @@ class ExchangeBatches {
                     history,
                     in,
                     out,
-                    related));
+                    related,
+                    glns));
         }
         return facts;
     }

@@ -168,6 +168,50 @@ class ExchangeJourneyTests {
     }
 
     @Test
+    void anOrganizationWithAGlnIsNamedByItsSglnAndPgln() {
+        Producer farm = producer("340210", GTIN);
+        Producer market = producer("340210", null);
+        String gln = randomGln();
+        ApiClient.Response assigned =
+                market.client().put("/api/v1/organizations/" + market.id() + "/gln", Map.of("gln", gln));
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+        assertThat(assigned.json().path("gln").asString()).isEqualTo(gln);
+        long farmBatch = openBatch(farm);
+        record(farm, farmBatch, "HARVEST", Map.of("quantity", Map.of("amount", "100", "unit", "JIN")));
+        long marketBatch = shipAndReceive(farm, farmBatch, market, "30");
+
+        JsonNode farmDocument = epcis(farm.client(), farmBatch);
+        JsonNode shipping = only(farmDocument, "bizStep", "shipping");
+        JsonNode receiving = only(epcis(market.client(), marketBatch), "bizStep", "receiving");
+
+        assertThat(shipping.path("destinationList").get(0).path("destination").asString())
+                .isEqualTo("https://id.gs1.org/417/" + gln);
+        assertThat(shipping.path("sourceList").get(0).path("source").asString())
+                .isEqualTo("http://localhost:8080/org/" + farm.id());
+        assertThat(shipping.path("quantityList").get(0).path("quantity").decimalValue())
+                .isEqualByComparingTo("30");
+        assertThat(receiving.path("bizLocation").path("id").asString()).isEqualTo("https://id.gs1.org/414/" + gln);
+        assertThat(receiving.path("destinationList").get(0).path("destination").asString())
+                .isEqualTo("https://id.gs1.org/417/" + gln);
+        assertThat(EpcisSchema.violations(epcis(market.client(), marketBatch).toString()))
+                .isEmpty();
+
+        String badCheckDigit = gln.substring(0, 12) + ((gln.charAt(12) - '0' + 1) % 10);
+        assertProblem(
+                market.client().put("/api/v1/organizations/" + market.id() + "/gln", Map.of("gln", badCheckDigit)),
+                400,
+                "/problems/invalid-gln");
+        assertProblem(
+                farm.client().put("/api/v1/organizations/" + farm.id() + "/gln", Map.of("gln", gln)),
+                409,
+                "/problems/duplicate-gln");
+        assertProblem(
+                farm.client().put("/api/v1/organizations/" + market.id() + "/gln", Map.of("gln", randomGln())),
+                404,
+                "/problems/not-found");
+    }
+
+    @Test
     void theSchemaCheckCatchesABrokenDocument() {
         Producer farm = producer("340210", GTIN);
         long batch = openBatch(farm);
@@ -334,6 +378,21 @@ class ExchangeJourneyTests {
             }
         }
         throw new AssertionError("no row for " + key + " in " + sheet.getSheetName());
+    }
+
+    /** A GLN nobody else in the shared test database holds: twelve random digits and the check digit. */
+    private static String randomGln() {
+        StringBuilder digits = new StringBuilder("69");
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (digits.length() < 12) {
+            digits.append(random.nextInt(10));
+        }
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            int digit = digits.charAt(11 - i) - '0';
+            sum += i % 2 == 0 ? digit * 3 : digit;
+        }
+        return digits.append((10 - sum % 10) % 10).toString();
     }
 
     private static JsonNode epcis(ApiClient client, long batch) {
