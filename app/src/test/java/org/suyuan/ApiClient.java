@@ -116,6 +116,12 @@ public final class ApiClient {
         return send(request);
     }
 
+    public Response put(String path, Object body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     public Response postMultipart(String path, String filename, byte[] content) {
         String boundary = "suyuan-test-boundary";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename

@@ -27,6 +27,7 @@ final class ArchiveResponses {
             String address,
             String contactName,
             String contactPhone,
+            String gln,
             Instant createdAt) {
 
         static OrganizationResponse of(Organization o, Regions regions) {
@@ -42,6 +43,7 @@ final class ArchiveResponses {
                     o.getAddress(),
                     o.getContactName(),
                     o.getContactPhone(),
+                    o.getGln(),
                     o.getCreatedAt());
         }
     }

@@ -20,6 +20,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -97,6 +98,17 @@ class OrganizationController {
     @Operation(summary = "All organizations (administrators)")
     PagedModel<OrganizationResponse> organizations(@PageableDefault(size = 20) Pageable pageable) {
         return new PagedModel<>(registry.organizations(pageable).map(o -> OrganizationResponse.of(o, regions)));
+    }
+
+    record GlnRequest(@Size(max = 20) String gln) {}
+
+    @PutMapping("/organizations/{id}/gln")
+    @Operation(
+            summary = "Record the organization's GS1 GLN, or remove it with an empty value",
+            description = "Administrators for any organization, producers for their own. EPCIS exports then name its"
+                    + " location (SGLN) and party (PGLN) by the GLN.")
+    OrganizationResponse gln(CurrentUser user, @PathVariable Long id, @Valid @RequestBody GlnRequest request) {
+        return OrganizationResponse.of(registry.assignGln(user, id, request.gln()), regions);
     }
 
     @GetMapping("/organizations/{id}")

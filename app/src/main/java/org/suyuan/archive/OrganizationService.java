@@ -9,6 +9,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.suyuan.account.CurrentUser;
 import org.suyuan.db.archive.Batch;
 import org.suyuan.db.archive.Organization;
 import org.suyuan.db.archive.OrganizationRepository;
@@ -122,6 +123,30 @@ public class OrganizationService {
     private Organization registered(Organization organization) {
         events.publishEvent(
                 new OrganizationRegistered(organization.getId(), organization.getName(), organization.getRegionCode()));
+        return organization;
+    }
+
+    /**
+     * Records or removes (with a blank value) an organization's GLN: administrators for any organization, a
+     * producer for its own; another organization answers 404.
+     */
+    @Transactional
+    public Organization assignGln(CurrentUser user, Long organizationId, String gln) {
+        if (!user.isAdministrator() && !organizationId.equals(user.requireOrganization())) {
+            throw NotFoundException.organization(organizationId);
+        }
+        Organization organization = organizations
+                .findById(organizationId)
+                .orElseThrow(() -> NotFoundException.organization(organizationId));
+        if (gln == null || gln.isBlank()) {
+            organization.assignGln(null);
+            return organization;
+        }
+        Gln parsed = Gln.parse(gln);
+        if (organizations.existsByGlnAndIdNot(parsed.value(), organizationId)) {
+            throw ConflictException.duplicateGln(parsed.value());
+        }
+        organization.assignGln(parsed.value());
         return organization;
     }
 

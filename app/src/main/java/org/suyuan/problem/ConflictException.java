@@ -13,6 +13,10 @@ public final class ConflictException extends ProblemException {
         return new ConflictException("duplicate-organization", "主体已存在", "证件号码 " + identifier + " 已登记过主体，请勿重复登记。");
     }
 
+    public static ConflictException duplicateGln(String gln) {
+        return new ConflictException("duplicate-gln", "全球位置码已被使用", "全球位置码（GLN）" + gln + " 已属于另一主体；一个 GLN 只标识一个主体。");
+    }
+
     public static ConflictException duplicatePlot(String name) {
         return new ConflictException("duplicate-plot", "地块名称重复", "已有名为“" + name + "”的地块，请换一个名称。");
     }

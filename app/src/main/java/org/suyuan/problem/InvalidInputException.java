@@ -27,6 +27,10 @@ public final class InvalidInputException extends ProblemException {
         return new InvalidInputException("invalid-gtin", "商品条码（GTIN）无效", reason, field);
     }
 
+    public static InvalidInputException gln(String field, String reason) {
+        return new InvalidInputException("invalid-gln", "全球位置码（GLN）无效", reason, field);
+    }
+
     public static InvalidInputException batchNumber(String field, String reason) {
         return new InvalidInputException("invalid-batch-number", "批次号无效", reason, field);
     }

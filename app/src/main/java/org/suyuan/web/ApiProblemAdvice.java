@@ -144,7 +144,8 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception exception, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
-        // Spring's own errors (405, 406, 415...) get a stable type too, instead of about:blank.
+        // Spring's own errors (400 for a malformed path variable, 405, 406, 415...) get a stable type too, instead of
+        // about:blank or none at all.
         if (response != null
                 && response.getBody() instanceof ProblemDetail problem
                 && (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {

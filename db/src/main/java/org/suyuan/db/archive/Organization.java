@@ -41,6 +41,9 @@ public class Organization {
 
     private String contactPhone;
 
+    /** GS1 Global Location Number, if the organization has one. */
+    private String gln;
+
     @Column(updatable = false)
     private Instant createdAt;
 
@@ -143,6 +146,15 @@ public class Organization {
 
     public String getContactPhone() {
         return contactPhone;
+    }
+
+    public String getGln() {
+        return gln;
+    }
+
+    /** Records the organization's GLN (already validated), or removes it with null. */
+    public void assignGln(String gln) {
+        this.gln = gln;
     }
 
     public Instant getCreatedAt() {

@@ -10,4 +10,6 @@ public interface OrganizationRepository extends JpaRepository<Organization, Long
     boolean existsByCreditCode(String creditCode);
 
     boolean existsByIdCardFingerprint(String idCardFingerprint);
+
+    boolean existsByGlnAndIdNot(String gln, Long id);
 }
