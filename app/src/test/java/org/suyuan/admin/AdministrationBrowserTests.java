@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
+import org.suyuan.TestClock;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.archive.ArchiveJourneyTestsAccess;
 import org.suyuan.web.Browser;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * exports and recalls. Each step is in the audit log: the administrator reads all of it, the regulator the recall
  * and export of their jurisdiction, a regulator of another county neither.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -37,7 +40,7 @@ import tools.jackson.databind.JsonNode;
 @ActiveProfiles("test")
 class AdministrationBrowserTests {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final LocalDate TODAY = TestClock.TODAY;
     private static final String ADMIN_PASSWORD = "suyuan-demo";
 
     @LocalServerPort
@@ -109,6 +112,7 @@ class AdministrationBrowserTests {
 
             browser.get("/console/batches/" + batch);
             browser.type(By.name("reason"), "茶叶农残抽检不合格");
+            browser.click(By.cssSelector("#recall-form input[name=confirmed]"));
             browser.follow(By.cssSelector("#recall-form button[type=submit]"));
             assertThat(browser.text(By.id("batch-status"))).isEqualTo("已召回");
 

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
 import org.suyuan.TestAccounts;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.archive.SupplyChainFixtures.Member;
 import org.suyuan.db.account.UserAccountRepository;
@@ -32,6 +34,7 @@ import org.suyuan.db.account.UserAccountRepository;
  * 5xx, and inspectors find every refused attempt. Half of the requests carry an Idempotency-Key, whose filter holds
  * one transaction around the whole request.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

@@ -3,10 +3,10 @@ package org.suyuan.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import org.suyuan.ApiClient;
+import org.suyuan.TestClock;
 
 /**
  * A supply chain as it happens in 芜湖, made through the real API as static factories: a family farm grows and
@@ -15,7 +15,7 @@ import org.suyuan.ApiClient;
  */
 public final class SupplyChainFixtures {
 
-    public static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    public static final LocalDate TODAY = TestClock.TODAY;
 
     private static final String PASSWORD = "chain-journey-7Qm2x";
 

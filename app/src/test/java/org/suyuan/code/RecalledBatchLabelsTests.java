@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
 import org.suyuan.TestAccounts;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.archive.SupplyChainFixtures;
 import org.suyuan.archive.SupplyChainFixtures.Member;
@@ -23,6 +25,7 @@ import org.suyuan.web.PageClient;
  * on the API (problem+json) and on the producer's pages (a Chinese message saying why), and the producer's
  * dashboard shows the batch as recalled instead of telling when it may be harvested.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class RecalledBatchLabelsTests {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,9 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
 import org.suyuan.TestAccounts;
+import org.suyuan.TestClock;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.db.account.UserAccountRepository;
 import tools.jackson.databind.JsonNode;
@@ -32,12 +34,13 @@ import tools.jackson.databind.JsonNode;
  * EPCIS documents validate against GS1's schema and carry the CBV event hash of each event; the NY/T 4712 records
  * list 来源 and 去向 at each step; who may read what is checked for every export.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ExchangeJourneyTests {
 
     private static final String PASSWORD = "exchange-password";
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final LocalDate TODAY = TestClock.TODAY;
     private static final String GTIN = "6901234567892";
 
     @LocalServerPort

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.TestAccounts;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.archive.SupplyChainFixtures;
 import org.suyuan.db.account.UserAccountRepository;
@@ -19,6 +21,7 @@ import org.suyuan.web.PageClient;
  * regulator who must trace and recall gets the page, with the batches upstream and downstream, for every batch of a
  * chain farm → collector → market.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ConsoleBatchPageTests {

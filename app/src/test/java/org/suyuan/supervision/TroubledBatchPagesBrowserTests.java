@@ -10,8 +10,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.archive.SupplyChainFixtures;
 import org.suyuan.web.Browser;
 import org.suyuan.web.PageClient;
@@ -24,6 +26,7 @@ import tools.jackson.databind.JsonNode;
  * template error; the tampered entry is marked where it stands. Screenshots under
  * {@code target/screenshots/troubled/}.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
 import org.suyuan.TestAccounts;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.archive.SupplyChainFixtures;
 import org.suyuan.archive.SupplyChainFixtures.Member;
@@ -27,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * the farm's product, variety and origin, verified, and the market as the seller. Only processing makes a new
  * product.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ReceivedGoodsScanTests {

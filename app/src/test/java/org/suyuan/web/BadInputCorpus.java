@@ -3,13 +3,13 @@ package org.suyuan.web;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.suyuan.TestClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -568,7 +568,7 @@ final class BadInputCorpus {
 
     private static String sampleText(JsonNode schema, String name) {
         if ("date".equals(schema.path("format").asText())) {
-            return LocalDate.now().minusDays(1).toString();
+            return TestClock.TODAY.minusDays(1).toString();
         }
         String lower = name.toLowerCase();
         if (lower.contains("region")) {

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -27,10 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
 import org.suyuan.TestAccounts;
+import org.suyuan.TestClock;
+import org.suyuan.TestClockConfiguration;
 import org.suyuan.account.AccountService;
 import org.suyuan.archive.ArchiveJourneyTestsAccess;
 import org.suyuan.db.account.UserAccountRepository;
@@ -44,11 +46,12 @@ import tools.jackson.databind.json.JsonMapper;
  * error must be problem+json with a {@code /problems/} type, and the archive written before must be exactly as it
  * was.
  */
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class BadInputCorpusTests {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final LocalDate TODAY = TestClock.TODAY;
     private static final String PASSWORD = "corpus-password-2026";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

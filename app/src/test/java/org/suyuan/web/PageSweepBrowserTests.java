@@ -109,11 +109,22 @@ class PageSweepBrowserTests {
 
     private List<Visit> visits;
 
-    /** Who opens a page: the city's inspector, the cooperative's farmer, or a consumer who is signed in nowhere. */
+    /**
+     * Who opens a page: the service's administrator, the city's inspector, the cooperative's farmer, or a consumer
+     * who is signed in nowhere.
+     */
     enum Role {
-        REGULATOR,
-        PRODUCER,
-        CONSUMER
+        ADMINISTRATOR("admin"),
+        REGULATOR("regulator"),
+        PRODUCER("farmer"),
+        CONSUMER(null);
+
+        /** The demo account the role signs in as; null for a consumer. */
+        final String username;
+
+        Role(String username) {
+            this.username = username;
+        }
     }
 
     /**
@@ -155,8 +166,8 @@ class PageSweepBrowserTests {
         List<String> failures = new ArrayList<>();
         for (Role role : Role.values()) {
             try (Browser browser = Browser.open(port, "sweep/" + role.name().toLowerCase())) {
-                if (role != Role.CONSUMER) {
-                    signIn(browser, role == Role.REGULATOR ? "regulator" : "farmer");
+                if (role.username != null) {
+                    signIn(browser, role.username);
                 }
                 for (Visit visit : visits) {
                     if (visit.role() == role) {
@@ -263,6 +274,14 @@ class PageSweepBrowserTests {
                 regulator,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         visits.add(Visit.page("/console/integrity", "/console/integrity", regulator));
+        visits.add(Visit.page("/console/audit", "/console/audit", regulator));
+        visits.add(Visit.page("/account/tokens", "/account/tokens", regulator));
+
+        Role administrator = Role.ADMINISTRATOR;
+        visits.add(Visit.page("/admin", "/admin", administrator));
+        visits.add(Visit.page("/admin/users", "/admin/users", administrator));
+        visits.add(Visit.page("/admin/organizations", "/admin/organizations", administrator));
+        visits.add(Visit.page("/account/tokens", "/account/tokens", administrator));
 
         Role producer = Role.PRODUCER;
         long tomato = season.batchIds.get("tomato");
@@ -350,6 +369,7 @@ class PageSweepBrowserTests {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         visits.add(Visit.page("/portal/imports/{id}", "/portal/imports/" + season.importId, producer));
         visits.add(Visit.page("/portal/account/password", "/portal/account/password", producer));
+        visits.add(Visit.page("/account/tokens", "/account/tokens", producer));
         return visits;
     }
 
