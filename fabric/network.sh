@@ -58,11 +58,19 @@ fabric_tool() {
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 USED_PORTS=" "
+# Ports come from below the kernel's ephemeral range: a free port in that range can be taken as the source port of
+# some outgoing connection (a test's HTTP client, a database pool) between the check here and the component's bind.
+EPHEMERAL_LOW=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+if ((EPHEMERAL_LOW > 12000)); then
+    PORT_BASE=10000 PORT_SPAN=$((EPHEMERAL_LOW - 10000))
+else
+    PORT_BASE=20000 PORT_SPAN=40000
+fi
 # Sets the variable named $1 to a free loopback port not handed out before in this run.
 allocate_port() {
     local port
     while :; do
-        port=$((20000 + RANDOM % 40000))
+        port=$((PORT_BASE + (RANDOM * 32768 + RANDOM) % PORT_SPAN))
         if [[ "$USED_PORTS" != *" $port "* ]] && ! port_in_use "$port"; then
             USED_PORTS+="$port "
             printf -v "$1" '%s' "$port"
@@ -77,6 +85,7 @@ wait_until() {
     shift
     local deadline=$((SECONDS + READY_TIMEOUT))
     until "$@" >/dev/null 2>&1; do
+        assert_components_alive "$what"
         if ((SECONDS >= deadline)); then
             die "timed out after ${READY_TIMEOUT}s waiting for $what (logs: $NETWORK_DIR/logs)"
         fi
@@ -110,6 +119,19 @@ is_running() {
     local pid
     pid=$(pid_of "$1") || return 1
     kill -0 "$pid" 2>/dev/null
+}
+
+# A component that exited while something is awaited will not come back by waiting: say which, and why.
+assert_components_alive() {
+    local file name
+    for file in "$NETWORK_DIR"/pids/*.pid; do
+        [ -e "$file" ] || continue
+        name=$(basename "$file" .pid)
+        if ! is_running "$name"; then
+            tail -n 5 "$NETWORK_DIR/logs/$name.log" >&2 || true
+            die "$name exited while waiting for $1 (log: $NETWORK_DIR/logs/$name.log)"
+        fi
+    done
 }
 
 launch() {

@@ -119,7 +119,15 @@ public final class FabricNetwork {
         }
         Path directory = Path.of("target", "fabric-network").toAbsolutePath();
         deleteLeftover(script, directory);
-        run(script, List.of("up", directory.toString()));
+        try {
+            run(script, List.of("up", directory.toString()));
+        } catch (IllegalStateException firstTry) {
+            // On a busy machine another process can take a port between the script's choice and a component's
+            // bind; the script then stops what it started, and a second try picks other ports.
+            System.out.println("[fabric] network did not come up, trying once more: " + firstTry.getMessage());
+            deleteLeftover(script, directory);
+            run(script, List.of("up", directory.toString()));
+        }
         FabricNetwork network = new FabricNetwork(script, directory);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(() -> run(script, List.of("down", directory.toString())), "fabric-down"));
