@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.suyuan.ledger.RecordHash;
 
 /**
@@ -24,12 +26,14 @@ final class OutboxFeed {
     private static final Duration TICK = Duration.ofMillis(20);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
     private final List<Long> batchIds;
     private final Map<Long, Long> nextSequenceNumbers = new HashMap<>();
     private long nextEventId;
 
     OutboxFeed(DataSource dataSource, List<Long> batchIds) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.batchIds = List.copyOf(batchIds);
         for (long batchId : batchIds) {
             nextSequenceNumbers.put(
@@ -77,6 +81,12 @@ final class OutboxFeed {
             leaves.add(new Object[] {nextEventId, batchId, hash, now});
             nextEventId++;
         }
+        // One transaction a tick, as the recording path commits an event with its leaf: row by row in autocommit the
+        // feed itself would be what cannot keep up.
+        transaction.executeWithoutResult(status -> insert(events, leaves));
+    }
+
+    private void insert(List<Object[]> events, List<Object[]> leaves) {
         jdbc.batchUpdate(
                 "INSERT INTO batch_event (id, batch_id, sequence_number, type, occurred_on, recorded_at, recorded_by,"
                         + " details, previous_hash, event_hash) VALUES (?, ?, ?, 'IRRIGATION', '2026-06-01',"
