@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -44,7 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The upload only reads the file and queues a job; the rows are recorded in the background while the progress
  * page refreshes. Progress and the final report are written to the job row in their own short transactions, so
- * whichever instance serves the progress page sees them. If the instance stops half-way, the records' transaction
+ * whichever instance serves the progress page sees them. Progress is written by another thread, every
+ * {@link #PROGRESS_EVERY}: the import's own thread holds the locks of the batches it records and must never wait for a
+ * second pooled connection while it does (requests queued on those locks may hold every other one). If the instance stops half-way, the records' transaction
  * dies with it (nothing is recorded) and the job is shown as interrupted.
  */
 @Service
@@ -53,7 +58,7 @@ class ImportService implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     /** How often the progress bar moves. */
-    private static final int PROGRESS_EVERY = 50;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
 
     /** How many problems the report keeps; the count covers all. */
     private static final int REPORT_LIMIT = 300;
@@ -70,6 +75,7 @@ class ImportService implements DisposableBean {
     private final TransactionTemplate recording;
     private final TransactionTemplate bookkeeping;
     private final ExecutorService workers;
+    private final ScheduledExecutorService progressWriter;
 
     ImportService(
             ImportJobRepository jobs,
@@ -91,6 +97,11 @@ class ImportService implements DisposableBean {
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "suyuan-import-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.progressWriter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "suyuan-import-progress");
             thread.setDaemon(true);
             return thread;
         });
@@ -168,29 +179,27 @@ class ImportService implements DisposableBean {
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         List<Problem> problems = new ArrayList<>();
         AtomicInteger recorded = new AtomicInteger();
+        Progress progress = new Progress(jobId, table.rows().size());
+        ScheduledFuture<?> reporting = progressWriter.scheduleWithFixedDelay(
+                progress::write, PROGRESS_EVERY.toMillis(), PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
             update(jobId, job -> job.start(clock.instant()));
             // Refusals of rows are noted while their batches are locked, and written once the import's transaction
             // has ended.
             refusals.writeAfter(() -> recording.execute(transaction -> {
                 Map<String, Optional<Long>> batchIds = new HashMap<>();
-                int processed = 0;
                 for (ImportFile.Row row : table.rows()) {
                     if (importRow(user, row, batchIds, problems)) {
                         recorded.incrementAndGet();
                     }
-                    processed++;
-                    if (processed % PROGRESS_EVERY == 0
-                            && processed < table.rows().size()) {
-                        int done = processed;
-                        update(jobId, job -> job.progress(done, clock.instant()));
-                    }
+                    progress.processed.incrementAndGet();
                 }
                 if (!problems.isEmpty()) {
                     transaction.setRollbackOnly();
                 }
                 return null;
             }));
+            progress.stop();
             if (problems.isEmpty()) {
                 update(jobId, job -> job.finish(ImportJob.State.IMPORTED, recorded.get(), 0, null, clock.instant()));
             } else {
@@ -199,6 +208,7 @@ class ImportService implements DisposableBean {
             }
         } catch (RuntimeException failure) {
             log.error("Import job {} failed", jobId, failure);
+            progress.stop();
             String report = json.writeValueAsString(
                     List.of(new Problem(0, "", messages.get(Locale.SIMPLIFIED_CHINESE, "import.failed"))));
             try {
@@ -207,7 +217,40 @@ class ImportService implements DisposableBean {
                 log.error("Could not mark import job {} as failed", jobId, alsoFailed);
             }
         } finally {
+            reporting.cancel(false);
             LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    /** How far a running import has come, written to its job row from the progress thread. */
+    private final class Progress {
+        final AtomicInteger processed = new AtomicInteger();
+        private final Long jobId;
+        private final int rows;
+        private int written;
+        private boolean stopped;
+
+        Progress(Long jobId, int rows) {
+            this.jobId = jobId;
+            this.rows = rows;
+        }
+
+        synchronized void write() {
+            int done = processed.get();
+            if (stopped || done == written || done >= rows) {
+                return;
+            }
+            try {
+                update(jobId, job -> job.progress(done, clock.instant()));
+                written = done;
+            } catch (RuntimeException notNow) {
+                log.warn("Could not write the progress of import job {}: {}", jobId, notNow.getMessage());
+            }
+        }
+
+        /** After this no progress is written, so a late one cannot overwrite the job's final state. */
+        synchronized void stop() {
+            stopped = true;
         }
     }
 
@@ -305,5 +348,6 @@ class ImportService implements DisposableBean {
     @Override
     public void destroy() {
         workers.shutdownNow();
+        progressWriter.shutdownNow();
     }
 }
