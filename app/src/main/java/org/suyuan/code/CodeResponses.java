@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.suyuan.archive.Regions;
+import org.suyuan.db.archive.Organization;
 import org.suyuan.db.code.IssuedCode;
 import org.suyuan.qr.TraceCode;
 
@@ -17,6 +18,9 @@ final class CodeResponses {
      *
      * @param grouped the code as printed under the QR symbol, for people to read
      * @param disabledAt when the producer disabled it (lost or stolen labels); null while active
+     * @param producer who grew the goods; for goods received from another organization, the producer of origin
+     * @param seller the organization that issued the code when it did not grow the goods (a trader, market or
+     *     supermarket that received them); absent otherwise
      * @param url the trace URL the QR symbol carries
      * @param digitalLink the GS1 Digital Link of the code, when the product has a GTIN
      */
@@ -34,6 +38,7 @@ final class CodeResponses {
             String batchStatusName,
             ProductSummary product,
             ProducerSummary producer,
+            ProducerSummary seller,
             String origin,
             String url,
             String digitalLink) {
@@ -57,10 +62,8 @@ final class CodeResponses {
                             view.product().getCategory().name(),
                             view.product().getCategory().chineseName(),
                             view.product().getGtin()),
-                    new ProducerSummary(
-                            view.organization().getName(),
-                            view.organization().getType().chineseName(),
-                            regions.fullName(view.organization().getRegionCode())),
+                    ProducerSummary.of(view.producer(), regions),
+                    view.isReceived() ? ProducerSummary.of(view.organization(), regions) : null,
                     regions.fullName(view.plot().getRegionCode()),
                     links.traceUrl(code.getCode()),
                     links.digitalLinkUrl(view).orElse(null));
@@ -70,7 +73,15 @@ final class CodeResponses {
     record ProductSummary(String name, String variety, String category, String categoryName, String gtin) {}
 
     /** The producer as a label names it: name, kind and region; never contacts, addresses or ID numbers. */
-    record ProducerSummary(String name, String type, String region) {}
+    record ProducerSummary(String name, String type, String region) {
+
+        static ProducerSummary of(Organization organization, Regions regions) {
+            return new ProducerSummary(
+                    organization.getName(),
+                    organization.getType().chineseName(),
+                    regions.fullName(organization.getRegionCode()));
+        }
+    }
 
     /** A code as its producer sees it: with serial number, who issued it and why it was disabled. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

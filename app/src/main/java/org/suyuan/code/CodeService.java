@@ -283,7 +283,8 @@ public class CodeService {
         }
         CodeView first = view(serials.get(0));
         return serials.stream()
-                .map(serial -> new CodeView(serial, batch, first.product(), first.plot(), first.organization()))
+                .map(serial -> new CodeView(
+                        serial, batch, first.product(), first.plot(), first.organization(), first.producer()))
                 .toList();
     }
 
@@ -291,7 +292,8 @@ public class CodeService {
         Long organizationId = code.getOrganizationId();
         Batch batch = batches.batch(organizationId, code.getBatchId());
         OrganizationService.Origin origin = registry.originOf(batch);
-        return new CodeView(code, batch, origin.product(), origin.plot(), registry.organization(organizationId));
+        return new CodeView(
+                code, batch, origin.product(), origin.plot(), registry.organization(organizationId), origin.producer());
     }
 
     private static boolean matches(CodeView view, DigitalLink link) {

@@ -81,6 +81,16 @@ class ReceivedGoodsScanTests {
         assertThat(trace.path("seller").path("region").asText()).isEqualTo("安徽省芜湖市镜湖区");
         assertThat(trace.path("timeline").findValuesAsString("type")).containsExactly("CREATED", "RECEIPT");
 
+        // The code API, what a retailer's system reads, names the same grower and seller.
+        JsonNode codeView =
+                ApiClient.anonymous(port).get("/api/v1/codes/" + code).json();
+        assertThat(codeView.path("product").path("name").asText()).isEqualTo("番茄");
+        assertThat(codeView.path("producer").path("name").asText())
+                .isEqualTo(chain.farm().name());
+        assertThat(codeView.path("seller").path("name").asText())
+                .isEqualTo(chain.market().name());
+        assertThat(codeView.path("origin").asText()).isEqualTo("安徽省芜湖市湾沚区");
+
         String page = ApiClient.anonymous(port)
                 .accepting("text/html")
                 .get("/t/" + code)
