@@ -265,7 +265,9 @@ public class BatchService {
         int offset = 0;
         for (Appending appending : locked.values()) {
             int count = appending.added.size();
-            byBatch.put(appending.batch.getId(), stored.subList(offset, offset + count).iterator());
+            byBatch.put(
+                    appending.batch.getId(),
+                    stored.subList(offset, offset + count).iterator());
             offset += count;
         }
         List<Recorded> recorded = new java.util.ArrayList<>(request.size());

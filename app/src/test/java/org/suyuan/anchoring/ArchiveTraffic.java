@@ -116,7 +116,8 @@ public final class ArchiveTraffic {
     }
 
     /** Producers with batches to write to: {@code producers} organizations with {@code batchesEach} batches. */
-    public List<Target> targets(String adminUsername, String adminPassword, int producers, int batchesEach, int threads) {
+    public List<Target> targets(
+            String adminUsername, String adminPassword, int producers, int batchesEach, int threads) {
         List<Target> targets = Collections.synchronizedList(new ArrayList<>());
         runInParallel(producers, threads, producer -> {
             String token = newProducer(adminUsername, adminPassword);

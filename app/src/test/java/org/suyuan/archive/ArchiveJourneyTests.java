@@ -246,7 +246,8 @@ class ArchiveJourneyTests {
             assertThat(answer.get(index).path("batchId").asLong()).isEqualTo(batches.get(index));
         }
         for (long batch : List.of(first, second)) {
-            JsonNode history = farmer.get("/api/v1/batches/" + batch + "/history").json();
+            JsonNode history =
+                    farmer.get("/api/v1/batches/" + batch + "/history").json();
             List<JsonNode> answered = new java.util.ArrayList<>();
             answer.forEach(item -> {
                 if (item.path("batchId").asLong() == batch) {

@@ -120,7 +120,8 @@ public final class RecordBenchmark {
                         "--suyuan.bootstrap.admin-password=" + ADMIN_PASSWORD,
                         "--suyuan.security.personal-data-key=YmVuY2htYXJrLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbg==",
                         "--logging.level.root=WARN")) {
-            String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+            String base = "http://127.0.0.1:"
+                    + ((WebServerApplicationContext) app).getWebServer().getPort();
             LocalDate today = LocalDate.ofInstant(
                     app.getBean(Clock.class).instant(),
                     app.getBean(SuyuanProperties.class).timeZone());
@@ -248,7 +249,8 @@ public final class RecordBenchmark {
                 all.add(client.get());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            long[] latencies =
+                    all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             return new Result(label, latencies.length, (long) latencies.length * eventsPerCall, seconds, latencies);
         } finally {
             pool.shutdownNow();
