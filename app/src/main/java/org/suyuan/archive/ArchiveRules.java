@@ -66,7 +66,7 @@ class ArchiveRules {
         }
         List<ArchiveEntry> effective = ArchiveEntry.effective(history).stream()
                 .filter(e -> candidate.corrected() == null
-                        || !e.id().equals(candidate.corrected().id()))
+                        || !candidate.corrected().id().equals(e.id()))
                 .toList();
         if (candidate.details() instanceof EventDetails.PesticideUse use) {
             checkPesticide(use, product, candidate.occurredOn());

@@ -212,7 +212,9 @@ public class BatchService {
         return refusals.writeAfter(() -> transactions.execute(status -> {
             Batch batch = batches.lockByIdAndOrganizationId(batchId, organizationId)
                     .orElseThrow(() -> NotFoundException.batch(batchId));
-            return recordLocked(user, batch, request);
+            Appending appending = new Appending(batch, user);
+            recordLocked(appending, request);
+            return store(List.of(appending)).get(0);
         }));
     }
 
@@ -237,25 +239,41 @@ public class BatchService {
 
     private List<Recorded> recordAllLocking(CurrentUser user, Long organizationId, List<BulkEvent> request) {
         // Lock every batch first, in id order, so two bulk requests cannot deadlock on each other.
-        java.util.Map<Long, Batch> locked = new java.util.TreeMap<>();
+        java.util.Map<Long, Appending> locked = new java.util.TreeMap<>();
         request.stream()
                 .map(BulkEvent::batchId)
                 .distinct()
                 .sorted()
                 .forEach(batchId -> locked.put(
                         batchId,
-                        batches.lockByIdAndOrganizationId(batchId, organizationId)
-                                .orElseThrow(() -> new BulkEventRejectedException(
-                                        indexOfBatch(request, batchId), NotFoundException.batch(batchId)))));
-        List<Recorded> recorded = new java.util.ArrayList<>(request.size());
+                        new Appending(
+                                batches.lockByIdAndOrganizationId(batchId, organizationId)
+                                        .orElseThrow(() -> new BulkEventRejectedException(
+                                                indexOfBatch(request, batchId), NotFoundException.batch(batchId))),
+                                user)));
         for (int index = 0; index < request.size(); index++) {
             BulkEvent item = request.get(index);
             try {
-                ArchiveEntry entry = recordLocked(user, locked.get(item.batchId()), item.event());
-                recorded.add(new Recorded(entry.id(), item.batchId(), entry.sequenceNumber(), entry.eventHash()));
+                recordLocked(locked.get(item.batchId()), item.event());
             } catch (ProblemException problem) {
                 throw new BulkEventRejectedException(index, problem);
             }
+        }
+        List<ArchiveEntry> stored = store(List.copyOf(locked.values()));
+        // Stored batch by batch; answered in request order.
+        java.util.Map<Long, java.util.Iterator<ArchiveEntry>> byBatch = new java.util.HashMap<>();
+        int offset = 0;
+        for (Appending appending : locked.values()) {
+            int count = appending.added.size();
+            byBatch.put(
+                    appending.batch.getId(),
+                    stored.subList(offset, offset + count).iterator());
+            offset += count;
+        }
+        List<Recorded> recorded = new java.util.ArrayList<>(request.size());
+        for (BulkEvent item : request) {
+            ArchiveEntry entry = byBatch.get(item.batchId()).next();
+            recorded.add(new Recorded(entry.id(), item.batchId(), entry.sequenceNumber(), entry.eventHash()));
         }
         return recorded;
     }
@@ -269,9 +287,9 @@ public class BatchService {
         return -1;
     }
 
-    private ArchiveEntry recordLocked(CurrentUser user, Batch batch, NewEvent request) {
-        Long organizationId = batch.getOrganizationId();
-        Long batchId = batch.getId();
+    /** Judges an event against its locked batch's history (including what this transaction added) and adds it. */
+    private void recordLocked(Appending appending, NewEvent request) {
+        Batch batch = appending.batch;
         if (request.type() == null || request.occurredOn() == null) {
             throw new ValidationFailedException(List.of(
                     new ValidationFailedException.FieldError(request.type() == null ? "type" : "occurredOn", "必须填写")));
@@ -284,32 +302,27 @@ public class BatchService {
                         .orElseThrow(() -> NotFoundException.event(request.supersedes()));
         // Only the event types the rules judge this candidate by: a batch's whole history, parsed on every write,
         // made recording slower the longer the batch grew.
-        Set<EventType> needed = ArchiveRules.historyNeededFor(request.type(), corrected != null);
-        List<ArchiveEntry> history = needed.isEmpty()
-                ? List.of()
-                : events.findAllByBatchIdAndTypeInOrderBySequenceNumber(batch.getId(), needed).stream()
-                        .map(this::entryOf)
-                        .toList();
-        Product product = registry.productOf(batch);
+        List<ArchiveEntry> history =
+                appending.history(ArchiveRules.historyNeededFor(request.type(), corrected != null));
         try {
             rules.check(
                     batch,
-                    product,
+                    appending.product(),
                     history,
                     new ArchiveRules.Candidate(request.type(), request.occurredOn(), details, corrected),
                     today());
         } catch (RuleViolationException violation) {
             refusals.record(
-                    organizationId,
-                    batchId,
-                    user.username(),
+                    batch.getOrganizationId(),
+                    batch.getId(),
+                    appending.user.username(),
                     request.type(),
                     violation,
                     json.writeValueAsString(request));
             throw violation;
         }
         details = withAttachmentHash(batch, details);
-        return append(batch, corrected, request.type(), request.occurredOn(), details, user);
+        appending.add(corrected, request.type(), request.occurredOn(), details);
     }
 
     @Transactional(readOnly = true)
@@ -389,6 +402,7 @@ public class BatchService {
                 .toList();
     }
 
+    /** Appends one event the caller has judged (or that the service writes itself) to a locked batch, and stores it. */
     private ArchiveEntry append(
             Batch batch,
             ArchiveEntry corrected,
@@ -396,40 +410,160 @@ public class BatchService {
             LocalDate occurredOn,
             EventDetails details,
             CurrentUser user) {
-        BatchEvent last = events.findFirstByBatchIdOrderBySequenceNumberDesc(batch.getId())
-                .orElse(null);
-        int sequence = last == null ? 1 : last.getSequenceNumber() + 1;
-        String previousHash = last == null ? EventDocument.genesisHash() : last.getEventHash();
-        String detailsJson = documents.canonicalDetails(details);
-        Instant recordedAt = now();
-        BatchEvent unhashed = new BatchEvent(
-                batch.getId(),
-                sequence,
-                type,
-                occurredOn,
-                recordedAt,
-                user.username(),
-                corrected == null ? null : corrected.id(),
-                detailsJson,
-                previousHash,
-                "");
-        String canonical = documents.canonicalJson(batch, unhashed, corrected == null ? null : corrected.eventHash());
-        String eventHash = EventDocument.hash(previousHash, canonical).hex();
-        BatchEvent stored = events.save(new BatchEvent(
-                batch.getId(),
-                sequence,
-                type,
-                occurredOn,
-                recordedAt,
-                user.username(),
-                corrected == null ? null : corrected.id(),
-                detailsJson,
-                previousHash,
-                eventHash));
-        reachStage(batch, type);
-        publisher.publishEvent(
-                new EventRecorded(batch.getOrganizationId(), batch.getId(), stored.getId(), sequence, type, eventHash));
-        return entryOf(stored);
+        Appending appending = new Appending(batch, user);
+        appending.add(corrected, type, occurredOn, details);
+        return store(List.of(appending)).get(0);
+    }
+
+    /**
+     * Stores what was appended to locked batches in this transaction: every event in one JDBC batch, then one
+     * {@link EventRecorded} per event, in order, inside the transaction (the anchoring outbox and the other
+     * listeners act on it there).
+     *
+     * @return the stored entries, batch after batch in the order given, each batch's in sequence
+     */
+    private List<ArchiveEntry> store(List<Appending> appended) {
+        List<BatchEvent> rows = new java.util.ArrayList<>();
+        appended.forEach(appending -> rows.addAll(appending.added));
+        List<Long> ids = events.insertAll(rows);
+        List<ArchiveEntry> stored = new java.util.ArrayList<>(rows.size());
+        int index = 0;
+        for (Appending appending : appended) {
+            for (int added = 0; added < appending.added.size(); added++, index++) {
+                BatchEvent row = rows.get(index);
+                Long id = ids.get(index);
+                publisher.publishEvent(new EventRecorded(
+                        appending.batch.getOrganizationId(),
+                        row.getBatchId(),
+                        id,
+                        row.getSequenceNumber(),
+                        row.getType(),
+                        row.getEventHash()));
+                stored.add(new ArchiveEntry(
+                        id,
+                        row.getSequenceNumber(),
+                        row.getType(),
+                        row.getOccurredOn(),
+                        row.getRecordedAt(),
+                        row.getRecordedBy(),
+                        row.getSupersedesEventId(),
+                        appending.details.get(added),
+                        row.getEventHash()));
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * A locked batch while events are appended to it in one transaction: they are chained and judged in memory, the
+     * batch's tail, product and history read once, and then stored together by {@link #store}.
+     */
+    private final class Appending {
+
+        private final Batch batch;
+        private final CurrentUser user;
+        private final List<BatchEvent> added = new java.util.ArrayList<>();
+        private final List<EventDetails> details = new java.util.ArrayList<>();
+        private final List<ArchiveEntry> addedEntries = new java.util.ArrayList<>();
+        private final Set<EventType> loadedTypes = java.util.EnumSet.noneOf(EventType.class);
+        private final List<ArchiveEntry> storedHistory = new java.util.ArrayList<>();
+        private int lastSequence = -1;
+        private String lastHash;
+        private Product product;
+
+        Appending(Batch batch, CurrentUser user) {
+            this.batch = batch;
+            this.user = user;
+        }
+
+        Product product() {
+            if (product == null) {
+                product = registry.productOf(batch);
+            }
+            return product;
+        }
+
+        /** The batch's events of these types in sequence: those stored before, then those added here. */
+        List<ArchiveEntry> history(Set<EventType> types) {
+            if (types.isEmpty()) {
+                return List.of();
+            }
+            Set<EventType> missing = java.util.EnumSet.copyOf(types);
+            missing.removeAll(loadedTypes);
+            if (!missing.isEmpty()) {
+                events.findAllByBatchIdAndTypeInOrderBySequenceNumber(batch.getId(), missing).stream()
+                        .map(BatchService.this::entryOf)
+                        .forEach(storedHistory::add);
+                storedHistory.sort(Comparator.comparingInt(ArchiveEntry::sequenceNumber));
+                loadedTypes.addAll(missing);
+            }
+            List<ArchiveEntry> history = new java.util.ArrayList<>();
+            for (ArchiveEntry entry : storedHistory) {
+                if (types.contains(entry.type())) {
+                    history.add(entry);
+                }
+            }
+            for (ArchiveEntry entry : addedEntries) {
+                if (types.contains(entry.type())) {
+                    history.add(entry);
+                }
+            }
+            return history;
+        }
+
+        void add(ArchiveEntry corrected, EventType type, LocalDate occurredOn, EventDetails eventDetails) {
+            if (lastSequence < 0) {
+                BatchEvent last = events.findFirstByBatchIdOrderBySequenceNumberDesc(batch.getId())
+                        .orElse(null);
+                lastSequence = last == null ? 0 : last.getSequenceNumber();
+                lastHash = last == null ? EventDocument.genesisHash() : last.getEventHash();
+            }
+            int sequence = lastSequence + 1;
+            String previousHash = lastHash;
+            String detailsJson = documents.canonicalDetails(eventDetails);
+            Instant recordedAt = now();
+            Long supersedes = corrected == null ? null : corrected.id();
+            BatchEvent unhashed = new BatchEvent(
+                    batch.getId(),
+                    sequence,
+                    type,
+                    occurredOn,
+                    recordedAt,
+                    user.username(),
+                    supersedes,
+                    detailsJson,
+                    previousHash,
+                    "");
+            String canonical =
+                    documents.canonicalJson(batch, unhashed, corrected == null ? null : corrected.eventHash());
+            String eventHash = EventDocument.hash(previousHash, canonical).hex();
+            added.add(new BatchEvent(
+                    batch.getId(),
+                    sequence,
+                    type,
+                    occurredOn,
+                    recordedAt,
+                    user.username(),
+                    supersedes,
+                    detailsJson,
+                    previousHash,
+                    eventHash));
+            details.add(eventDetails);
+            // Not stored yet, so without an id; later candidates of this transaction are judged with it.
+            addedEntries.add(new ArchiveEntry(
+                    null,
+                    sequence,
+                    type,
+                    occurredOn,
+                    recordedAt,
+                    user.username(),
+                    supersedes,
+                    eventDetails,
+                    eventHash));
+            lastSequence = sequence;
+            lastHash = eventHash;
+            reachStage(batch, type);
+        }
     }
 
     private static void reachStage(Batch batch, EventType type) {

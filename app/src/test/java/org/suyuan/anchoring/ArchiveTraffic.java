@@ -23,10 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Producers, batches and events created over real HTTP with many concurrent clients, as phones and integrators
- * would: the anchoring journey tests and the benchmark's load generator drive the service with it. Events are
- * posted with bearer tokens (one indexed lookup per request), not HTTP Basic (an Argon2 hash per request).
+ * would: the anchoring journey tests and the anchoring and recording benchmarks drive the service with it. Events
+ * are posted with bearer tokens (one indexed lookup per request), not HTTP Basic (an Argon2 hash per request).
  */
-final class ArchiveTraffic {
+public final class ArchiveTraffic {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -38,7 +38,7 @@ final class ArchiveTraffic {
     private final LocalDate today;
 
     /** @param today the day the application under test takes for today: events are dated on it */
-    ArchiveTraffic(String baseUrl, LocalDate today) {
+    public ArchiveTraffic(String baseUrl, LocalDate today) {
         this.baseUrl = baseUrl;
         this.today = today;
         this.http = HttpClient.newBuilder()
@@ -48,7 +48,7 @@ final class ArchiveTraffic {
     }
 
     /** Where a producer writes: its bearer token and one of its batches. */
-    record Target(String token, long batchId) {}
+    public record Target(String token, long batchId) {}
 
     /** An event the service accepted. */
     record Recorded(long eventId, String eventHash) {}
@@ -116,7 +116,8 @@ final class ArchiveTraffic {
     }
 
     /** Producers with batches to write to: {@code producers} organizations with {@code batchesEach} batches. */
-    List<Target> targets(String adminUsername, String adminPassword, int producers, int batchesEach, int threads) {
+    public List<Target> targets(
+            String adminUsername, String adminPassword, int producers, int batchesEach, int threads) {
         List<Target> targets = Collections.synchronizedList(new ArrayList<>());
         runInParallel(producers, threads, producer -> {
             String token = newProducer(adminUsername, adminPassword);

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.suyuan.ApiClient;
 import org.suyuan.TestAccounts;
@@ -35,6 +36,9 @@ class ArchiveJourneyTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     AccountService accounts;
@@ -218,6 +222,54 @@ class ArchiveJourneyTests {
                         .path("rule")
                         .asText())
                 .isEqualTo("harvest-inside-safety-interval");
+    }
+
+    @Test
+    void aBulkRequestAnswersInRequestOrderAndGivesEveryEventOneOutboxLeaf() {
+        ApiClient farmer = newProducer();
+        long first = newBatch(farmer, null);
+        long second = newBatch(farmer, null);
+        List<Long> batches = List.of(second, first, second, first, second);
+
+        ApiClient.Response accepted = farmer.post(
+                "/api/v1/events/bulk",
+                Map.of(
+                        "events",
+                        batches.stream()
+                                .map(batch -> bulkItem(batch, "IRRIGATION", TODAY, Map.of("method", "滴灌")))
+                                .toList()));
+
+        assertThat(accepted.status()).isEqualTo(201);
+        JsonNode answer = accepted.json();
+        assertThat(answer).hasSize(5);
+        for (int index = 0; index < batches.size(); index++) {
+            assertThat(answer.get(index).path("batchId").asLong()).isEqualTo(batches.get(index));
+        }
+        for (long batch : List.of(first, second)) {
+            JsonNode history =
+                    farmer.get("/api/v1/batches/" + batch + "/history").json();
+            List<JsonNode> answered = new java.util.ArrayList<>();
+            answer.forEach(item -> {
+                if (item.path("batchId").asLong() == batch) {
+                    answered.add(item);
+                }
+            });
+            // After the 建档 (sequence 1), in request order, each as stored.
+            for (int index = 0; index < answered.size(); index++) {
+                JsonNode stored = history.get(index + 1);
+                assertThat(answered.get(index).path("sequenceNumber").asInt()).isEqualTo(index + 2);
+                assertThat(answered.get(index).path("eventId").asLong())
+                        .isEqualTo(stored.path("id").asLong());
+                assertThat(answered.get(index).path("eventHash").asText())
+                        .isEqualTo(stored.path("eventHash").asText());
+            }
+        }
+        answer.forEach(item -> assertThat(jdbc.queryForList(
+                        "select event_hash from anchor_leaf where event_id = ?",
+                        String.class,
+                        item.path("eventId").asLong()))
+                .as("the outbox holds exactly one leaf for event %s", item.path("eventId"))
+                .containsExactly(item.path("eventHash").asText()));
     }
 
     private static Map<String, Object> bulkItem(long batch, String type, LocalDate day, Map<String, Object> details) {

@@ -53,6 +53,26 @@ public class AnchorOutbox {
                 sqlText(createdAt));
     }
 
+    /** A leaf to add: a recorded event's hash, and when it was written. */
+    public record NewLeaf(long eventId, long batchId, String eventHash, Instant createdAt) {}
+
+    /**
+     * Adds many events' hashes in one JDBC batch (multi-row inserts on MySQL with {@code rewriteBatchedStatements}), in
+     * the order given; call it in the transaction that records the events.
+     */
+    public void addPendingAll(List<NewLeaf> leaves) {
+        jdbc.batchUpdate(
+                "INSERT INTO anchor_leaf (event_id, batch_id, event_hash, created_at) VALUES (?, ?, ?, ?)",
+                leaves,
+                leaves.size(),
+                (PreparedStatement statement, NewLeaf leaf) -> {
+                    statement.setLong(1, leaf.eventId());
+                    statement.setLong(2, leaf.batchId());
+                    statement.setString(3, leaf.eventHash());
+                    statement.setString(4, sqlText(leaf.createdAt()));
+                });
+    }
+
     /** The oldest pending leaves in id order (the order they are anchored in), at most {@code limit}. */
     public List<PendingLeaf> findPending(int limit) {
         return jdbc.query(

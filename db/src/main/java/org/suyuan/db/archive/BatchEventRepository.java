@@ -9,9 +9,9 @@ import org.springframework.data.repository.Repository;
 
 /**
  * Reads and appends batch events. Deliberately a plain {@link Repository}: it has no delete method, and since
- * {@link BatchEvent} is immutable, {@code save} of a new event is the only write there is.
+ * {@link BatchEvent} is immutable, inserting new events ({@code save}, {@link #insertAll}) is the only write there is.
  */
-public interface BatchEventRepository extends Repository<BatchEvent, Long> {
+public interface BatchEventRepository extends Repository<BatchEvent, Long>, BatchEventInserts {
 
     BatchEvent save(BatchEvent event);
 
