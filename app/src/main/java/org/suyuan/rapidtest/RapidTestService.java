@@ -86,7 +86,7 @@ public class RapidTestService {
         ArchiveEntry entry = batches.recordRapidTest(
                 station,
                 code.getBatchId(),
-                test.testedOn() == null ? null : test.testedOn(),
+                test.testedOn(),
                 new EventDetails.RapidTest(
                         null,
                         null,
