@@ -1,6 +1,8 @@
 package org.suyuan.exchange;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -44,7 +46,19 @@ class ExchangeController {
                     + "stated. It confirms that receipt, opening my batch (number from suyuan:batchNumber, else made "
                     + "from the eventID). A receipt Suyuan already holds with the same CBV event hash is recognised "
                     + "(ALREADY_RECORDED); other business steps are SKIPPED. One refused event refuses the document.")
-    EpcisImport.ImportResult importEpcis(CurrentUser user, @RequestBody String document) {
+    EpcisImport.ImportResult importEpcis(
+            CurrentUser user,
+            // Read as text: validated against GS1's schema as sent, before anything binds it.
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "An EPCIS 2.0 EPCISDocument (JSON-LD)",
+                            content = {
+                                @Content(mediaType = EpcisDocuments.MEDIA_TYPE, schema = @Schema(type = "object")),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(type = "object"))
+                            })
+                    @RequestBody
+                    String document) {
         return epcisImport.importDocument(user, document);
     }
 
