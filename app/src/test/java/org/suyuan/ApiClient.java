@@ -137,6 +137,31 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /**
+     * A multipart request of a JSON part and a file part, as an integrator sends a record with its photo.
+     *
+     * @param file the file part's content, or null to send the JSON part alone
+     */
+    public Response postJsonAndFile(
+            String path, String jsonPart, Object json, String filePart, String filename, byte[] file) {
+        String boundary = "suyuan-test-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + jsonPart
+                        + "\"\r\nContent-Type: application/json\r\n\r\n" + JSON.writeValueAsString(json) + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        if (file != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filePart
+                            + "\"; filename=\"" + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (authorization != null) {

@@ -84,6 +84,19 @@ public class AccountService {
                 "监管人员，辖区 " + jurisdiction);
     }
 
+    /**
+     * An account for a township inspection station (快检室) that reports to the bureau of {@code jurisdiction}: it
+     * records rapid tests and sees nothing else.
+     */
+    @Transactional
+    public CurrentUser createStation(String username, String password, String stationName, String jurisdiction) {
+        PasswordPolicy.require("password", username, password);
+        return created(
+                save(UserAccount.station(
+                        username, passwords.encode(password), stationName, jurisdiction, clock.instant())),
+                "快检室，所属辖区 " + jurisdiction);
+    }
+
     @Transactional
     public CurrentUser createAdministrator(String username, String password, String displayName) {
         PasswordPolicy.require("password", username, password);

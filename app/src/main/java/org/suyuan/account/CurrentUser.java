@@ -7,7 +7,8 @@ import org.suyuan.db.account.Role;
  * The signed-in user as features see it. A controller method parameter of this type receives it.
  *
  * @param organizationId the producer's organization; null for regulators and administrators
- * @param jurisdictionCode the regulator's region code; null for everyone else
+ * @param jurisdictionCode the region code of a regulator, or of the bureau an inspection station reports to; null
+ *     for everyone else
  */
 public record CurrentUser(
         Long id, String username, String displayName, Role role, Long organizationId, String jurisdictionCode) {
@@ -26,5 +27,10 @@ public record CurrentUser(
 
     public boolean isRegulator() {
         return role == Role.REGULATOR;
+    }
+
+    /** A township inspection station (快检室): records rapid tests, for the bureau of its jurisdiction. */
+    public boolean isStation() {
+        return role == Role.STATION;
     }
 }

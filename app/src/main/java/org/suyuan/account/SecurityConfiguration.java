@@ -139,6 +139,8 @@ class SecurityConfiguration {
                                 .hasAnyRole("REGULATOR", "ADMIN")
                                 .requestMatchers("/admin/**")
                                 .hasRole("ADMIN")
+                                .requestMatchers("/station/**", "/station")
+                                .hasRole("STATION")
                                 .anyRequest()
                                 .authenticated())
                 .formLogin(form -> form.loginPage("/login")

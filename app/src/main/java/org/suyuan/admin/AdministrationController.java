@@ -50,6 +50,18 @@ class AdministrationController {
                 request.username(), request.password(), request.displayName(), request.jurisdictionCode());
     }
 
+    @PostMapping("/stations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(
+            summary = "Create a township inspection station (快检室) account reporting to the bureau of a jurisdiction "
+                    + "(administrators); displayName is the station's name")
+    CurrentUser createStation(@Valid @RequestBody NewRegulatorRequest request) {
+        regions.require("jurisdictionCode", request.jurisdictionCode());
+        return accounts.createStation(
+                request.username(), request.password(), request.displayName(), request.jurisdictionCode());
+    }
+
     @GetMapping("/users")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Every user: role, organization or jurisdiction (administrators)")

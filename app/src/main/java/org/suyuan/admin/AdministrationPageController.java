@@ -25,7 +25,8 @@ import org.suyuan.web.FormErrors;
 import org.suyuan.web.PageController;
 
 /**
- * The administrator's pages: users (and a form for a regulator account of a jurisdiction) and organizations (and a
+ * The administrator's pages: users (and forms for a regulator account of a jurisdiction and for a township
+ * inspection station reporting to one) and organizations (and a
  * form to register one with its first user). Only administrators reach them ({@code /admin/**}); each form posts,
  * redirects, and says what was created, or shows what to fix next to the field.
  */
@@ -53,13 +54,34 @@ class AdministrationPageController {
 
     @GetMapping({"/admin", "/admin/users"})
     String users(CurrentUser user, Model model) {
-        return usersPage(model, new RegulatorForm());
+        return usersPage(model, new RegulatorForm(), new RegulatorForm());
     }
 
     @PostMapping("/admin/regulators")
     String createRegulator(
             CurrentUser user,
             @Valid @ModelAttribute("regulatorForm") RegulatorForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return createAccount(false, form, errors, model, response, redirect);
+    }
+
+    @PostMapping("/admin/stations")
+    String createStation(
+            CurrentUser user,
+            @Valid @ModelAttribute("stationForm") RegulatorForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return createAccount(true, form, errors, model, response, redirect);
+    }
+
+    private String createAccount(
+            boolean station,
+            RegulatorForm form,
             BindingResult errors,
             Model model,
             HttpServletResponse response,
@@ -76,15 +98,21 @@ class AdministrationPageController {
         }
         if (!errors.hasErrors()) {
             try {
-                CurrentUser created = accounts.createRegulator(
-                        form.getUsername().strip(),
-                        form.getPassword(),
-                        form.getDisplayName().strip(),
-                        form.getJurisdictionCode());
+                CurrentUser created = station
+                        ? accounts.createStation(
+                                form.getUsername().strip(),
+                                form.getPassword(),
+                                form.getDisplayName().strip(),
+                                form.getJurisdictionCode())
+                        : accounts.createRegulator(
+                                form.getUsername().strip(),
+                                form.getPassword(),
+                                form.getDisplayName().strip(),
+                                form.getJurisdictionCode());
                 redirect.addFlashAttribute(
                         "saved",
                         message(
-                                "admin.regulator.created",
+                                station ? "admin.station.created" : "admin.regulator.created",
                                 created.username(),
                                 regions.fullName(created.jurisdictionCode())));
                 return "redirect:/admin/users";
@@ -94,7 +122,7 @@ class AdministrationPageController {
         }
         forgetPasswords(form);
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return usersPage(model, form);
+        return station ? usersPage(model, new RegulatorForm(), form) : usersPage(model, form, new RegulatorForm());
     }
 
     @GetMapping("/admin/organizations")
@@ -154,9 +182,10 @@ class AdministrationPageController {
         return organizationsPage(model, form);
     }
 
-    private String usersPage(Model model, RegulatorForm form) {
+    private String usersPage(Model model, RegulatorForm regulatorForm, RegulatorForm stationForm) {
         model.addAttribute("users", accounts.allUsers());
-        model.addAttribute("regulatorForm", form);
+        model.addAttribute("regulatorForm", regulatorForm);
+        model.addAttribute("stationForm", stationForm);
         model.addAttribute("regions", regions.all());
         model.addAttribute("regionNames", regions);
         return "admin/users";

@@ -4,7 +4,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A new regulator account: who, for which jurisdiction, and a first password typed twice. */
+/**
+ * A new regulator account, or a township inspection station's (快检室): who (for a station, its name), for which
+ * jurisdiction, and a first password typed twice.
+ */
 public class RegulatorForm {
 
     @NotBlank(message = "{form.required}")

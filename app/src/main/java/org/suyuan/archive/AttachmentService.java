@@ -62,6 +62,22 @@ public class AttachmentService {
     @Transactional
     public Attachment store(CurrentUser user, Long batchId, String filename, byte[] content) {
         Batch batch = batches.batch(user.requireOrganization(), batchId);
+        return attachments.save(
+                checked(batch.getId(), filename, content, properties, user.username(), clock.instant()));
+    }
+
+    /**
+     * A file to attach to a batch, once its size and its type (judged from its bytes) are acceptable.
+     *
+     * @throws AttachmentRefusedException if it is empty, too large or of a type not accepted
+     */
+    static Attachment checked(
+            Long batchId,
+            String filename,
+            byte[] content,
+            AttachmentProperties properties,
+            String uploadedBy,
+            java.time.Instant uploadedAt) {
         if (content.length > properties.maxSize().toBytes()) {
             throw AttachmentRefusedException.tooLarge(
                     content.length, properties.maxSize().toBytes());
@@ -71,14 +87,14 @@ public class AttachmentService {
         }
         Kind kind = Kind.recognise(content).orElseThrow(AttachmentRefusedException::unsupportedType);
         String name = filename == null || filename.isBlank() ? "attachment" : filename.strip();
-        return attachments.save(new Attachment(
-                batch.getId(),
+        return new Attachment(
+                batchId,
                 name.length() > 255 ? name.substring(0, 255) : name,
                 kind.contentType,
                 RecordHash.sha256(content).hex(),
                 content,
-                user.username(),
-                clock.instant()));
+                uploadedBy,
+                uploadedAt);
     }
 
     @Transactional(readOnly = true)

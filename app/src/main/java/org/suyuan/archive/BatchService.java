@@ -63,6 +63,7 @@ public class BatchService {
     private final Validator validator;
     private final JsonMapper json;
     private final SuyuanProperties properties;
+    private final AttachmentProperties attachmentProperties;
     private final Clock clock;
 
     BatchService(
@@ -80,6 +81,7 @@ public class BatchService {
             Validator validator,
             JsonMapper json,
             SuyuanProperties properties,
+            AttachmentProperties attachmentProperties,
             Clock clock) {
         this.batches = batches;
         this.events = events;
@@ -95,6 +97,7 @@ public class BatchService {
         this.validator = validator;
         this.json = json;
         this.properties = properties;
+        this.attachmentProperties = attachmentProperties;
         this.clock = clock;
     }
 
@@ -294,6 +297,10 @@ public class BatchService {
             throw new ValidationFailedException(List.of(
                     new ValidationFailedException.FieldError(request.type() == null ? "type" : "occurredOn", "必须填写")));
         }
+        if (request.type() == EventType.RAPID_TEST) {
+            // A producer vouching for its own goods as if a station had tested them would defeat the point.
+            throw InvalidInputException.eventDetails("type", "快检结果只能由乡镇快检室的账号记录（POST /api/v1/rapid-tests）。");
+        }
         EventDetails details = parseDetails(request.type(), request.details());
         ArchiveEntry corrected = request.supersedes() == null
                 ? null
@@ -394,6 +401,85 @@ public class BatchService {
         }
         append(batch, null, EventType.RECALL, today(), recall, actor);
         return true;
+    }
+
+    /** What a batch is, in the words a station or a bureau names it by. */
+    public record TestedBatch(
+            Long batchId, String batchNumber, Long organizationId, String organizationName, String productName) {}
+
+    /** A batch by id, whoever owns it, for a caller that found it through a code anyone may scan. */
+    @Transactional(readOnly = true)
+    public TestedBatch testedBatch(Long batchId) {
+        Batch batch = batches.findById(batchId).orElseThrow(() -> NotFoundException.batch(batchId));
+        Organization owner = organizations.findById(batch.getOrganizationId()).orElseThrow();
+        Product product = registry.productOf(batch);
+        return new TestedBatch(
+                batch.getId(),
+                batch.getBatchNumber(),
+                owner.getId(),
+                owner.getName(),
+                product.getName() + "（" + product.getVariety() + "）");
+    }
+
+    /** The photo of a rapid test's strip, as the station uploaded it. */
+    public record StripPhoto(String filename, byte[] content) {}
+
+    /**
+     * Records a rapid test (快检) by an inspection station on whatever batch it tested, whoever owns it: the station
+     * has the goods in front of it, not an account of their owner. The station's name and the bureau it reports to
+     * come from its account, not from the request; the photo is stored with the batch and bound by its hash. The
+     * event is hashed into the batch's chain and anchored like every other.
+     *
+     * @param testedOn the day the sample was tested, not after today; null for today
+     * @throws ValidationFailedException naming what is missing or malformed
+     */
+    @Transactional
+    public ArchiveEntry recordRapidTest(
+            CurrentUser station, Long batchId, LocalDate testedOn, EventDetails.RapidTest test, StripPhoto photo) {
+        if (!station.isStation()) {
+            throw new org.springframework.security.access.AccessDeniedException("只有快检室的账号可以记录快检结果。");
+        }
+        Set<ConstraintViolation<EventDetails.RapidTest>> violations = validator.validate(test);
+        if (!violations.isEmpty()) {
+            throw new ValidationFailedException(violations.stream()
+                    .map(v -> new ValidationFailedException.FieldError(
+                            v.getPropertyPath().toString(), v.getMessage()))
+                    .sorted(Comparator.comparing(ValidationFailedException.FieldError::field))
+                    .toList());
+        }
+        LocalDate day = testedOn == null ? today() : testedOn;
+        if (day.isAfter(today())) {
+            throw InvalidInputException.eventDetails("testedOn", "检测日期不能晚于今天。");
+        }
+        Batch batch = batches.lockById(batchId).orElseThrow(() -> NotFoundException.batch(batchId));
+        Attachment stored = photo == null || photo.content() == null || photo.content().length == 0
+                ? null
+                : attachments.save(AttachmentService.checked(
+                        batch.getId(),
+                        photo.filename(),
+                        photo.content(),
+                        attachmentProperties,
+                        station.username(),
+                        now()));
+        EventDetails.RapidTest recorded = new EventDetails.RapidTest(
+                station.displayName(),
+                station.jurisdictionCode(),
+                test.item().strip(),
+                test.method().strip(),
+                test.limit().strip(),
+                test.value().strip(),
+                blankToNull(test.unit()),
+                test.result(),
+                test.sampler().strip(),
+                blankToNull(test.samplePlace()),
+                stored == null ? null : stored.getId(),
+                stored == null ? null : stored.getSha256(),
+                blankToNull(test.notes()));
+        return append(batch, null, EventType.RAPID_TEST, day, recorded, station);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private List<ArchiveEntry> history(Batch batch) {

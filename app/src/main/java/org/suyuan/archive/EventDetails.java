@@ -157,6 +157,38 @@ public sealed interface EventDetails {
      */
     record Receipt(SourceSnapshot source, Quantity quantity, String notes) implements EventDetails {}
 
+    /**
+     * A rapid test (快检) of the batch's goods by a township inspection station (快检室) of the bureau, against the
+     * code it scanned or typed: what was tested for, how, the limit and the reading, the verdict, who took the sample,
+     * and the photo of the test strip, bound by its hash like a test report.
+     *
+     * @param station the station's name, as its account names it
+     * @param stationJurisdiction the region code of the bureau the station reports to (GB/T 2260)
+     * @param limit the judging threshold as the method states it, e.g. {@code 50} (% inhibition)
+     * @param value the reading, e.g. {@code 62.5}, or a qualitative reading such as 阴性
+     * @param unit of limit and value, e.g. {@code %} or {@code mg/kg}; absent for a qualitative test
+     */
+    record RapidTest(
+            String station,
+            String stationJurisdiction,
+            @NotBlank @Size(max = 100) String item,
+            @NotBlank @Size(max = 100) String method,
+            @NotBlank @Size(max = 40) String limit,
+            @NotBlank @Size(max = 40) String value,
+            @Size(max = 20) String unit,
+            @NotNull InspectionResult result,
+            @NotBlank @Size(max = 100) String sampler,
+            @Size(max = 200) String samplePlace,
+            Long photoAttachmentId,
+            String photoSha256,
+            @Size(max = 500) String notes)
+            implements EventDetails {
+
+        public boolean failed() {
+            return result == InspectionResult.FAIL;
+        }
+    }
+
     /** A recall (召回): why, and what buyers and consumers should do. */
     record Recall(
             @NotBlank @Size(max = 500) String reason,

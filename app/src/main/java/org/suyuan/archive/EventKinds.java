@@ -18,7 +18,8 @@ final class EventKinds {
             Map.entry(EventType.SHIPMENT, EventDetails.Shipment.class),
             Map.entry(EventType.PROCESSING, EventDetails.Processing.class),
             Map.entry(EventType.RECEIPT, EventDetails.Receipt.class),
-            Map.entry(EventType.RECALL, EventDetails.Recall.class));
+            Map.entry(EventType.RECALL, EventDetails.Recall.class),
+            Map.entry(EventType.RAPID_TEST, EventDetails.RapidTest.class));
 
     private EventKinds() {}
 

@@ -61,6 +61,12 @@ public final class CertificateRefusedException extends ProblemException {
                 Map.of("rule", "failed-inspection"));
     }
 
+    static CertificateRefusedException failedRapidTest(String batchNumber, String occurredOn) {
+        return new CertificateRefusedException(
+                "批次 " + batchNumber + " 在乡镇快检室的快速检测（" + occurredOn + "）中不合格，不能承诺达标。请配合监管部门处置。",
+                Map.of("rule", "failed-rapid-test"));
+    }
+
     static CertificateRefusedException basisWithoutInspection(String basis) {
         return new CertificateRefusedException(
                 "生产档案中没有合格的检测记录，不能以“" + basis + "”为依据开具合格证。请先记录检测结果，或选择“质量安全控制符合要求”。",

@@ -271,7 +271,8 @@ public class LabelService {
     private record AllowedCertificate(List<Harvests.Total> harvested, Set<CertificateBasis> basis) {}
 
     /**
-     * The checks before a certificate: not recalled, no rule broken, something harvested, no failed latest test,
+     * The checks before a certificate: not recalled, no rule broken, something harvested, no failed latest test
+     * (the producer's own, or a station's rapid test),
      * a basis the archive supports, an active trace code.
      */
     private AllowedCertificate allowedBasis(
@@ -298,6 +299,16 @@ public class LabelService {
         if (latestInspection.isPresent() && !passed) {
             throw CertificateRefusedException.failedInspection(
                     batchNumber, latestInspection.get().occurredOn().toString());
+        }
+        // A station's failed rapid test is the bureau's finding, not the producer's: no own test outweighs it, only
+        // a later rapid test of a station that passes.
+        Optional<ArchiveEntry> latestRapidTest = ArchiveEntry.effective(history).stream()
+                .filter(entry -> entry.details() instanceof EventDetails.RapidTest)
+                .max(Comparator.comparing(ArchiveEntry::occurredOn).thenComparing(ArchiveEntry::sequenceNumber));
+        if (latestRapidTest.isPresent()
+                && latestRapidTest.get().detailsAs(EventDetails.RapidTest.class).failed()) {
+            throw CertificateRefusedException.failedRapidTest(
+                    batchNumber, latestRapidTest.get().occurredOn().toString());
         }
         Set<CertificateBasis> basis = requestedBasis.isEmpty()
                 ? EnumSet.of(passed ? CertificateBasis.SELF_TESTED : CertificateBasis.QUALITY_CONTROL)

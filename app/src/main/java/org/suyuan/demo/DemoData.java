@@ -87,6 +87,7 @@ class DemoData implements ApplicationRunner {
         accounts.createRegulator("regulator", PASSWORD, "芜湖市农业农村局 监管员", "340200");
         CurrentUser districtRegulator =
                 accounts.createRegulator("regulator-wanzhi", PASSWORD, "湾沚区农业农村局 监管员", "340210");
+        accounts.createStation("station", PASSWORD, "湾沚区六郎镇农产品质量安全快检室", "340210");
 
         var cooperative = registry.register(new OrganizationService.NewOrganization(
                 "芜湖市湾沚区青弋江蔬菜专业合作社",
@@ -345,6 +346,7 @@ class DemoData implements ApplicationRunner {
                    farmer-nanling    producer, 南陵县丫山家庭农场
                    regulator         regulator, 芜湖市 (340200)
                    regulator-wanzhi  regulator, 湾沚区 (340210)
+                   station           inspection station (快检室), 湾沚区六郎镇, reports to 湾沚区 (340210)
                    admin             administrator
                  Where to open it: the next lines ("Suyuan is running: ...").
                 =====================================================================""", PASSWORD);

@@ -159,6 +159,8 @@ class EpcisEvents {
                     "inspecting",
                     inspection.result() == EventDetails.InspectionResult.FAIL ? "non_conformant" : "conformant",
                     null);
+        } else if (details instanceof EventDetails.RapidTest test) {
+            observe(event, facts, entry, "inspecting", test.failed() ? "non_conformant" : "conformant", null);
         } else if (details instanceof EventDetails.Packing packing) {
             // Suyuan records no container ids (SSCC); the parent names the packed lot in our namespace.
             event.put("type", "AggregationEvent");

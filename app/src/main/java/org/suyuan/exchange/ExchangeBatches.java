@@ -95,6 +95,11 @@ class ExchangeBatches {
 
     /** Who holds a batch, for the access check of a single batch; empty if there is no such batch. */
     @Transactional(readOnly = true)
+    /** The organization's GS1 GLN, if it has one. */
+    java.util.Optional<String> glnOf(long organizationId) {
+        return organizations.findById(organizationId).map(org.suyuan.db.archive.Organization::getGln);
+    }
+
     java.util.Optional<BatchRef> reference(long batchId) {
         return batches.findById(batchId).map(batch -> references(List.of(batch)).get(batchId));
     }

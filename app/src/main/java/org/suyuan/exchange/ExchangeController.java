@@ -1,6 +1,8 @@
 package org.suyuan.exchange;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -8,6 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +27,39 @@ class ExchangeController {
     private static final MediaType LINKED_DATA = MediaType.parseMediaType(EpcisDocuments.MEDIA_TYPE);
 
     private final ExchangeService exchange;
+    private final EpcisImport epcisImport;
 
-    ExchangeController(ExchangeService exchange) {
+    ExchangeController(ExchangeService exchange, EpcisImport epcisImport) {
         this.exchange = exchange;
+        this.epcisImport = epcisImport;
+    }
+
+    @PostMapping(
+            path = "/imports/epcis",
+            consumes = {EpcisDocuments.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(
+            summary = "Import an EPCIS 2.0 document of my receiving events as receipts (all or none)",
+            description = "For a market's or supermarket's integrator, signed in as the receiving organization. The "
+                    + "document must validate against GS1's EPCIS 2.0 JSON schema. Each ObjectEvent with bizStep "
+                    + "receiving names the batch received by its trace URL (…/t/{code}) or GS1 Digital Link in "
+                    + "epcList or quantityList; a shipment of it to my organization must be waiting, in the quantity "
+                    + "stated. It confirms that receipt, opening my batch (number from suyuan:batchNumber, else made "
+                    + "from the eventID). A receipt Suyuan already holds with the same CBV event hash is recognised "
+                    + "(ALREADY_RECORDED); other business steps are SKIPPED. One refused event refuses the document.")
+    EpcisImport.ImportResult importEpcis(
+            CurrentUser user,
+            // Read as text: validated against GS1's schema as sent, before anything binds it.
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "An EPCIS 2.0 EPCISDocument (JSON-LD)",
+                            content = {
+                                @Content(mediaType = EpcisDocuments.MEDIA_TYPE, schema = @Schema(type = "object")),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(type = "object"))
+                            })
+                    @RequestBody
+                    String document) {
+        return epcisImport.importDocument(user, document);
     }
 
     @GetMapping("/batches/{id}/epcis")

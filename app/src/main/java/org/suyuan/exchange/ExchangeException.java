@@ -10,6 +10,21 @@ final class ExchangeException extends ProblemException {
         super(status, type, title, detail);
     }
 
+    private ExchangeException(
+            HttpStatus status, String type, String title, String detail, java.util.Map<String, Object> properties) {
+        super(status, type, title, detail, properties);
+    }
+
+    /** An EPCIS document that is not one, or breaks GS1's schema: nothing was imported. */
+    static ExchangeException invalidEpcis(java.util.List<String> violations) {
+        return new ExchangeException(
+                HttpStatus.BAD_REQUEST,
+                "invalid-epcis-document",
+                "EPCIS 文档无效",
+                "文档不符合 EPCIS 2.0 JSON 模式，整份文档未导入：" + violations.get(0),
+                java.util.Map.of("violations", java.util.List.copyOf(violations)));
+    }
+
     static ExchangeException outsideJurisdiction(long batchId) {
         return new ExchangeException(
                 HttpStatus.FORBIDDEN,

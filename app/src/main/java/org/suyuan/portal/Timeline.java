@@ -103,6 +103,26 @@ class Timeline {
             addNotes(lines, receipt.notes());
             return lines;
         }
+        if (entry.details() instanceof EventDetails.RapidTest test) {
+            // Recorded by a township station, not by hand: shown as the station stated it, never offered to correct.
+            String unit = test.unit() == null ? "" : test.unit();
+            lines.add(new Line(messages.get("rapidTest.station"), test.station(), null));
+            lines.add(new Line(messages.get("rapidTest.item"), test.item(), null));
+            lines.add(new Line(messages.get("rapidTest.method"), test.method(), null));
+            lines.add(new Line(messages.get("rapidTest.value"), test.value() + unit, null));
+            lines.add(new Line(messages.get("rapidTest.limit"), test.limit() + unit, null));
+            lines.add(new Line(messages.get("field.result"), messages.get("inspection.result." + test.result()), null));
+            lines.add(new Line(messages.get("rapidTest.sampler"), test.sampler(), null));
+            if (test.photoAttachmentId() != null) {
+                Attachment photo = attachments.get(test.photoAttachmentId());
+                lines.add(new Line(
+                        messages.get("station.photo"),
+                        photo == null ? "#" + test.photoAttachmentId() : photo.getFilename(),
+                        "/portal/batches/" + batchId + "/attachments/" + test.photoAttachmentId()));
+            }
+            addNotes(lines, test.notes());
+            return lines;
+        }
         JsonNode details = json.valueToTree(entry.details());
         Map<String, String> values = EventFields.toValues(entry.type(), details);
         for (EventField field : EventFields.of(entry.type())) {

@@ -168,6 +168,16 @@ class ConsoleArchive {
         } else if (details instanceof EventDetails.Receipt receipt) {
             facts.source(receipt.source());
             facts.add("field.quantityAmount", quantity(receipt.quantity()));
+        } else if (details instanceof EventDetails.RapidTest test) {
+            facts.add("rapidTest.station", test.station());
+            facts.add("rapidTest.item", test.item());
+            facts.add("rapidTest.method", test.method());
+            facts.add("rapidTest.value", test.value() + (test.unit() == null ? "" : test.unit()));
+            facts.add("rapidTest.limit", test.limit() + (test.unit() == null ? "" : test.unit()));
+            facts.add("field.result", test.result() == null ? null : text("inspection.result." + test.result()));
+            facts.add("rapidTest.sampler", test.sampler());
+            facts.add("rapidTest.samplePlace", test.samplePlace());
+            facts.add("rapidTest.photoHash", test.photoSha256());
         } else if (details instanceof EventDetails.Recall recall) {
             facts.add("field.reason", recall.reason());
             facts.add("field.instructions", recall.instructions());

@@ -215,6 +215,13 @@ class EventExport {
                 details.path("agency").asText("") + " " + details.path("method").asText("") + " "
                         + ("PASS".equals(details.path("result").asText()) ? "合格" : "不合格");
             case RECALL -> details.path("reason").asText("");
+            case RAPID_TEST ->
+                details.path("station").asText("") + " " + details.path("item").asText("") + " "
+                        + details.path("value").asText("")
+                        + details.path("unit").asText("") + "（判定限 "
+                        + details.path("limit").asText("")
+                        + details.path("unit").asText("") + "）"
+                        + ("PASS".equals(details.path("result").asText()) ? "合格" : "不合格");
             case PLANTING ->
                 details.path("method").asText("") + " "
                         + details.path("seedVariety").asText("");

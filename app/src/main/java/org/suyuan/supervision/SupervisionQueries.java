@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.suyuan.db.archive.ProductCategory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The read side of supervision, in SQL: every query takes the jurisdiction's region prefix and filters on the
@@ -19,9 +21,11 @@ import org.suyuan.db.archive.ProductCategory;
 class SupervisionQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final JsonMapper json;
 
-    SupervisionQueries(NamedParameterJdbcTemplate jdbc) {
+    SupervisionQueries(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /**
@@ -213,7 +217,7 @@ class SupervisionQueries {
         jdbc.query("""
                 select e.batch_id, count(*) as failures from batch_event e join batch b on b.id = e.batch_id
                 join organization o on o.id = b.organization_id
-                where o.region_code like :prefix and e.type = 'INSPECTION' and e.details like :failed
+                where o.region_code like :prefix and e.type in ('INSPECTION', 'RAPID_TEST') and e.details like :failed
                 group by e.batch_id
                 """, scope(jurisdiction).addValue("failed", "%\"result\":\"FAIL\"%"), rs -> {
             counts.put(rs.getLong("batch_id"), rs.getInt("failures"));
@@ -262,6 +266,14 @@ class SupervisionQueries {
                 where o.region_code like :prefix and e.type = 'INSPECTION' and e.details like '%"result":"FAIL"%'
                 order by e.id desc limit :limit
                 """, parameters, (rs, row) -> flagRow(rs)));
+        // A station's failed rapid test, as the station stated it: who tested, for what, the reading and its limit.
+        flags.addAll(jdbc.query("""
+                select 'failed-rapid-test' as kind, e.batch_id, b.batch_number, o.name, e.details as detail,
+                       e.recorded_at as at
+                from batch_event e join batch b on b.id = e.batch_id join organization o on o.id = b.organization_id
+                where o.region_code like :prefix and e.type = 'RAPID_TEST' and e.details like '%"result":"FAIL"%'
+                order by e.id desc limit :limit
+                """, parameters, (rs, row) -> rapidTestFlag(flagRow(rs))));
         flags.addAll(jdbc.query("""
                 select 'failed-spot-check' as kind, t.batch_id, b.batch_number, o.name, t.result as detail,
                        t.result_at as at
@@ -345,6 +357,18 @@ class SupervisionQueries {
                 rs.getString("status"),
                 rs.getDate("started_on").toLocalDate(),
                 rs.getString("origin_producer_name"));
+    }
+
+    private FlagRow rapidTestFlag(FlagRow row) {
+        JsonNode test = json.readTree(row.detail());
+        String unit = test.path("unit").asString("");
+        String detail =
+                test.path("station").asString("") + "：" + test.path("item").asString("") + " "
+                        + test.path("value").asString("") + unit + "（判定限 "
+                        + test.path("limit").asString("") + unit + "，"
+                        + test.path("method").asString("") + "，采样 "
+                        + test.path("sampler").asString("") + "）";
+        return new FlagRow(row.kind(), row.batchId(), row.batchNumber(), row.organizationName(), detail, row.at());
     }
 
     private static FlagRow flagRow(java.sql.ResultSet rs) throws java.sql.SQLException {

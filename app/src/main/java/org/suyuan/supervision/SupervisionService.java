@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.ArchiveEntry;
 import org.suyuan.archive.BatchService;
+import org.suyuan.archive.EventDetails;
 import org.suyuan.db.archive.Batch;
 import org.suyuan.db.archive.BatchRepository;
 import org.suyuan.db.archive.EventType;
@@ -85,7 +86,21 @@ public class SupervisionService {
                     .findFirst()
                     .orElse(null);
         }
+
+        /** The rapid tests of inspection stations that failed, newest first: the page puts them above all else. */
+        public List<FailedRapidTest> failedRapidTests() {
+            return ArchiveEntry.effective(history).stream()
+                    .filter(entry -> entry.details() instanceof EventDetails.RapidTest test && test.failed())
+                    .map(entry -> new FailedRapidTest(
+                            entry.sequenceNumber(), entry.occurredOn(), entry.detailsAs(EventDetails.RapidTest.class)))
+                    .sorted(java.util.Comparator.comparingInt(FailedRapidTest::sequenceNumber)
+                            .reversed())
+                    .toList();
+        }
     }
+
+    /** A failed rapid test, with the number of its entry in the archive. */
+    public record FailedRapidTest(int sequenceNumber, java.time.LocalDate testedOn, EventDetails.RapidTest test) {}
 
     @Transactional(readOnly = true)
     public Dashboard dashboard(CurrentUser regulator) {

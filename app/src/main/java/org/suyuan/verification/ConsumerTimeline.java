@@ -118,6 +118,17 @@ class ConsumerTimeline {
                 facts.add("trace.fact.source", receipt.source().organizationName());
             }
             facts.add("trace.fact.quantity", text(receipt.quantity()));
+        } else if (details instanceof EventDetails.RapidTest test) {
+            String unit = test.unit() == null ? "" : test.unit();
+            facts.add("trace.fact.station", test.station());
+            facts.add("trace.fact.items", test.item());
+            facts.add("trace.fact.method", test.method());
+            facts.add(
+                    "trace.fact.reading",
+                    facts.message("trace.rapidTest.reading", test.value() + unit, test.limit() + unit));
+            facts.add(
+                    "trace.fact.result",
+                    facts.message("trace.fact.result." + test.result().name()));
         } else if (details instanceof EventDetails.Recall recall) {
             facts.add("trace.fact.reason", recall.reason());
         }

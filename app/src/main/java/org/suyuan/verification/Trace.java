@@ -20,6 +20,7 @@ import org.suyuan.code.LabelService;
  * @param certificateUrl where the 承诺达标合格证 is (PDF), or null when the batch's archive does not allow one
  * @param certificate the same certificate in words, for phones that cannot open a PDF (WeChat on Android); null
  *     exactly when {@code certificateUrl} is
+ * @param rapidTestFailures rapid tests of inspection stations the batch failed, newest first
  */
 public record Trace(
         String code,
@@ -35,12 +36,23 @@ public record Trace(
         String certificateUrl,
         LabelService.CertificateSummary certificate,
         List<Photo> photos,
+        List<RapidTestFailure> rapidTestFailures,
         Scans scans) {
 
     public Trace {
         timeline = List.copyOf(timeline);
         photos = List.copyOf(photos);
+        rapidTestFailures = List.copyOf(rapidTestFailures);
     }
+
+    /**
+     * A rapid test of a township inspection station that this batch failed: the page warns of it above everything
+     * but the verdict, whatever the producer recorded.
+     *
+     * @param reading the reading and the limit in words, e.g. 抑制率 62.5%（判定限 50%）
+     */
+    public record RapidTestFailure(
+            LocalDate testedOn, String station, String item, String method, String reading, int sequenceNumber) {}
 
     /** The verdict, most serious first: the page shows the first that applies. */
     public enum Status {

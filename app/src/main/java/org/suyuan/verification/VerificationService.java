@@ -263,7 +263,27 @@ public class VerificationService {
                 certificate != null ? "/t/" + code.getCode() + "/certificate.pdf" : null,
                 certificate,
                 photos(code.getCode(), checked.attachments()),
+                rapidTestFailures(history, locale),
                 logged.scans());
+    }
+
+    private List<Trace.RapidTestFailure> rapidTestFailures(List<ArchiveEntry> history, Locale locale) {
+        return ArchiveEntry.effective(history).stream()
+                .filter(entry -> entry.details() instanceof EventDetails.RapidTest test && test.failed())
+                .sorted(java.util.Comparator.comparingInt(ArchiveEntry::sequenceNumber)
+                        .reversed())
+                .map(entry -> {
+                    EventDetails.RapidTest test = entry.detailsAs(EventDetails.RapidTest.class);
+                    String unit = test.unit() == null ? "" : test.unit();
+                    return new Trace.RapidTestFailure(
+                            entry.occurredOn(),
+                            test.station(),
+                            test.item(),
+                            test.method(),
+                            message("trace.rapidTest.reading", locale, test.value() + unit, test.limit() + unit),
+                            entry.sequenceNumber());
+                })
+                .toList();
     }
 
     private Trace.Producer person(Organization organization, Locale locale) {
@@ -352,7 +372,7 @@ public class VerificationService {
         return digits.substring(0, 3) + "*".repeat(digits.length() - 7) + digits.substring(digits.length() - 4);
     }
 
-    private String message(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
+    private String message(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, key, locale);
     }
 }

@@ -24,6 +24,7 @@ final class LayoutModel {
         model.put("producer", producer());
         model.put("regulator", regulator());
         model.put("administrator", administrator());
+        model.put("station", hasRole("ROLE_STATION"));
         model.put("englishUrl", inLanguage(request, "en"));
         model.put("chineseUrl", inLanguage(request, "zh"));
         return model;
@@ -47,6 +48,12 @@ final class LayoutModel {
                 && SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
                         .anyMatch(authority -> "ROLE_REGULATOR".equals(authority.getAuthority())
                                 || "ROLE_ADMIN".equals(authority.getAuthority()));
+    }
+
+    static boolean hasRole(String authorityName) {
+        return signedIn()
+                && SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                        .anyMatch(authority -> authorityName.equals(authority.getAuthority()));
     }
 
     static boolean administrator() {

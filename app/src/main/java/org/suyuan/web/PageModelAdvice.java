@@ -50,6 +50,12 @@ class PageModelAdvice {
         return LayoutModel.administrator();
     }
 
+    /** Whether the inspection station's navigation (its rapid-test form) is shown. */
+    @ModelAttribute("station")
+    boolean station() {
+        return LayoutModel.hasRole("ROLE_STATION");
+    }
+
     /** This page in English: the language switch in the layout. */
     @ModelAttribute("englishUrl")
     String englishUrl(HttpServletRequest request) {

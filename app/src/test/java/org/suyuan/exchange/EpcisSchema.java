@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * GS1's EPCIS 2.0 JSON schema (src/test/resources/epcis, see its README for the source), with format assertions
+ * GS1's EPCIS 2.0 JSON schema (src/main/resources/epcis, which the import also validates against, see its README for the source), with format assertions
  * on: an event time that is not an RFC 3339 date-time, or an extension field name that is not a URI, fails.
  */
 final class EpcisSchema {

@@ -32,6 +32,7 @@ import org.suyuan.account.AccountService;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.archive.AttachmentService;
 import org.suyuan.archive.BatchService;
+import org.suyuan.archive.EventDetails;
 import org.suyuan.archive.OrganizationService;
 import org.suyuan.archive.SupplyChainService;
 import org.suyuan.db.archive.Batch;
@@ -40,6 +41,7 @@ import org.suyuan.db.archive.ProductCategory;
 import org.suyuan.db.code.CodeKind;
 import org.suyuan.db.code.IssuedCode;
 import org.suyuan.db.code.IssuedCodeRepository;
+import org.suyuan.rapidtest.RapidTestService;
 import org.suyuan.supervision.SpotCheckService;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -105,18 +107,22 @@ class PageSweepBrowserTests {
     IssuedCodeRepository codes;
 
     @Autowired
+    RapidTestService rapidTests;
+
+    @Autowired
     JsonMapper json;
 
     private List<Visit> visits;
 
     /**
-     * Who opens a page: the service's administrator, the city's inspector, the cooperative's farmer, or a consumer
-     * who is signed in nowhere.
+     * Who opens a page: the service's administrator, the city's inspector, the cooperative's farmer, the township's
+     * inspection station, or a consumer who is signed in nowhere.
      */
     enum Role {
         ADMINISTRATOR("admin"),
         REGULATOR("regulator"),
         PRODUCER("farmer"),
+        STATION("station"),
         CONSUMER(null);
 
         /** The demo account the role signs in as; null for a consumer. */
@@ -282,6 +288,7 @@ class PageSweepBrowserTests {
         visits.add(Visit.page("/admin/users", "/admin/users", administrator));
         visits.add(Visit.page("/admin/organizations", "/admin/organizations", administrator));
         visits.add(Visit.page("/account/tokens", "/account/tokens", administrator));
+        visits.add(Visit.page("/console/audit", "/console/audit", administrator));
 
         Role producer = Role.PRODUCER;
         long tomato = season.batchIds.get("tomato");
@@ -370,6 +377,10 @@ class PageSweepBrowserTests {
         visits.add(Visit.page("/portal/imports/{id}", "/portal/imports/" + season.importId, producer));
         visits.add(Visit.page("/portal/account/password", "/portal/account/password", producer));
         visits.add(Visit.page("/account/tokens", "/account/tokens", producer));
+
+        visits.add(Visit.page("/station", "/station", Role.STATION));
+        visits.add(Visit.page("/station", "/station?code=" + season.traceCodes.get("tomato"), Role.STATION));
+        visits.add(Visit.page("/account/tokens", "/account/tokens", Role.STATION));
         return visits;
     }
 
@@ -503,6 +514,26 @@ class PageSweepBrowserTests {
                             "quantity",
                             Map.of("amount", "50", "unit", "JIN")));
             long receipt = test.supplyChain.pendingReceipts(cooperative).get(0).id();
+
+            // The township station finds the cowpea failing an organophosphate rapid test, with the strip's photo.
+            test.rapidTests.record(
+                    test.accounts.user("station"),
+                    new RapidTestService.NewRapidTest(
+                            test.codes
+                                    .findAllByBatchIdInAndKind(List.of(batchIds.get("cowpea")), CodeKind.BATCH)
+                                    .get(0)
+                                    .getCode(),
+                            TestClock.TODAY,
+                            "有机磷和氨基甲酸酯类农药",
+                            "酶抑制率法（GB/T 5009.199）",
+                            "50",
+                            "71.2",
+                            "%",
+                            EventDetails.InspectionResult.FAIL,
+                            "张丽",
+                            "六郎镇农贸市场",
+                            null),
+                    new BatchService.StripPhoto("strip.png", PHOTO));
 
             long photo = test.attachments
                     .store(farmer, batchIds.get("tomato"), "greenhouse.png", PHOTO)

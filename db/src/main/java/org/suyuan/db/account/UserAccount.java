@@ -49,6 +49,12 @@ public class UserAccount {
         return new UserAccount(username, passwordHash, displayName, Role.REGULATOR, null, jurisdictionCode, createdAt);
     }
 
+    /** A township rapid-test station (快检室); its jurisdiction is the bureau's it reports to. */
+    public static UserAccount station(
+            String username, String passwordHash, String stationName, String jurisdictionCode, Instant createdAt) {
+        return new UserAccount(username, passwordHash, stationName, Role.STATION, null, jurisdictionCode, createdAt);
+    }
+
     public static UserAccount administrator(
             String username, String passwordHash, String displayName, Instant createdAt) {
         return new UserAccount(username, passwordHash, displayName, Role.ADMIN, null, null, createdAt);

@@ -14,7 +14,12 @@ public enum EventType {
     PROCESSING("加工"),
     /** Goods received from another organization on Suyuan: opens the buyer's downstream batch (来源). */
     RECEIPT("收货"),
-    RECALL("召回");
+    RECALL("召回"),
+    /**
+     * A rapid test (快检) by a township inspection station, not by the batch's owner: recorded on the batch it
+     * tested, hashed and anchored like every entry.
+     */
+    RAPID_TEST("快检");
 
     private final String chineseName;
 
