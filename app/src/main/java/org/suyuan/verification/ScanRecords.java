@@ -21,7 +21,7 @@ import org.suyuan.db.code.ScannedCode;
  * whether the batch has attachments) in one, the batch's events with their anchor leaves and anchors in another,
  * and the attachments with their contents in a third only when there are any. Everything here is read on every
  * scan, since any of it may have been tampered with; what cannot change is remembered elsewhere
- * (the product, plot and producer of a batch). Runs in the caller's read-only transaction.
+ * ({@link Origins}). Runs in the caller's read-only transaction.
  */
 @Component
 class ScanRecords {

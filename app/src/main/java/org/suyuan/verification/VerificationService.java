@@ -49,7 +49,7 @@ public class VerificationService {
     private final LabelService labels;
     private final BatchService batches;
     private final ScanRecords records;
-    private final OrganizationService registry;
+    private final Origins origins;
     private final Regions regions;
     private final BatchVerifier verifier;
     private final ScanLog scanLog;
@@ -64,7 +64,7 @@ public class VerificationService {
             LabelService labels,
             BatchService batches,
             ScanRecords records,
-            OrganizationService registry,
+            Origins origins,
             Regions regions,
             BatchVerifier verifier,
             ScanLog scanLog,
@@ -77,7 +77,7 @@ public class VerificationService {
         this.labels = labels;
         this.batches = batches;
         this.records = records;
-        this.registry = registry;
+        this.origins = origins;
         this.regions = regions;
         this.verifier = verifier;
         this.scanLog = scanLog;
@@ -217,10 +217,10 @@ public class VerificationService {
         IssuedCode code = read.code();
         Batch batch = read.batch();
         Long organizationId = code.getOrganizationId();
-        OrganizationService.Origin origin = registry.originOf(batch);
+        OrganizationService.Origin origin = origins.of(batch);
         Organization holder = origin.producer().getId().equals(organizationId)
                 ? origin.producer()
-                : registry.organization(organizationId);
+                : origins.organization(organizationId);
         return new Scanned(
                 code, batch, origin.product(), origin.plot(), origin.producer(), holder, records.stored(read));
     }
