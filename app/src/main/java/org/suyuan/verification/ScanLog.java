@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,9 +40,11 @@ import org.suyuan.web.ClientNetworks;
  * <p>Scans are written off the request thread: a scan joins a bounded queue that a flusher writes in batches, one
  * transaction per batch, every {@code suyuan.verification.scan-log-flush-interval}; stopping the application writes
  * what is still queued. Counting a code's scans adds what is queued for it to what the table holds, so the page's
- * count and the copied-label check see every scan, written or not. A flush takes the log's write lock for its
- * insert and commit and forgets the scans it wrote inside it; counting takes the read lock, so a scan is never
- * counted twice (in the table and in the queue) nor missed between the two. When the queue is full (the database
+ * count and the copied-label check see every scan, written or not. A write (insert, commit, and forgetting the
+ * scans as queued) is bracketed by a counter that is odd while it runs; a count that saw a write start or end while
+ * it read the table and the queue is taken again, so a scan is never counted twice (in the table and in the queue)
+ * nor missed between the two, and counting never waits for a write unless writes keep overlapping it (then it
+ * waits for one). When the queue is full (the database
  * cannot keep up) a scan is written on the request thread instead, never dropped, and counted in
  * {@code suyuan.scans.log.overflow}.
  */
@@ -52,7 +55,7 @@ class ScanLog implements SmartLifecycle {
     private static final String INSERT = "INSERT INTO scan (code, batch_id, scanned_at, network) VALUES (?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate writes;
+    private final TransactionTemplate inserts;
     private final ScanAlertRepository alerts;
     private final PersonalDataProtection protection;
     private final VerificationProperties properties;
@@ -61,7 +64,10 @@ class ScanLog implements SmartLifecycle {
     /** Scans queued or being written, by code; each list is replaced whole, never changed in place. */
     private final Map<String, List<Queued>> unwritten = new ConcurrentHashMap<>();
 
-    private final ReentrantReadWriteLock tableAndQueue = new ReentrantReadWriteLock();
+    /** Held by whoever writes scans; a count that keeps overlapping writes takes it to read between two. */
+    private final ReentrantLock writing = new ReentrantLock();
+    /** Incremented as a write starts and as it ends: odd while one runs. */
+    private final AtomicLong writes = new AtomicLong();
     /** Scans a failed flush took from the queue, written first next time; touched only under {@code this}. */
     private final List<Queued> retry = new ArrayList<>();
 
@@ -79,7 +85,7 @@ class ScanLog implements SmartLifecycle {
             Clock clock,
             MeterRegistry registry) {
         this.jdbc = jdbc;
-        this.writes = new TransactionTemplate(transactions);
+        this.inserts = new TransactionTemplate(transactions);
         this.alerts = alerts;
         this.protection = protection;
         this.properties = properties;
@@ -171,40 +177,54 @@ class ScanLog implements SmartLifecycle {
 
     /** @param windowStart where the copied-label window starts, or null when it does not matter (a batch code) */
     private Seen seen(String code, Instant windowStart) {
-        tableAndQueue.readLock().lock();
-        try {
-            long count = 0;
-            Instant first = null;
-            Map<String, Long> networks = new HashMap<>();
-            for (Queued queued : unwritten.getOrDefault(code, List.of())) {
-                count++;
-                first = first == null || queued.scannedAt().isBefore(first) ? queued.scannedAt() : first;
-                if (windowStart != null && !queued.scannedAt().isBefore(windowStart)) {
-                    networks.merge(queued.network(), 1L, Long::sum);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long before = writes.get();
+            if (before % 2 == 0) {
+                Seen seen = count(code, windowStart);
+                if (writes.get() == before) {
+                    return seen;
                 }
             }
-            Trace.Scans stored = jdbc.queryForObject(
-                    "SELECT COUNT(*), MIN(scanned_at) FROM scan WHERE code = ?",
-                    (row, number) -> new Trace.Scans(row.getLong(1), instant(row.getObject(2, LocalDateTime.class))),
-                    code);
-            count += stored.count();
-            if (stored.firstScannedAt() != null
-                    && (first == null || stored.firstScannedAt().isBefore(first))) {
-                first = stored.firstScannedAt();
-            }
-            if (windowStart != null) {
-                jdbc.query(
-                        "SELECT network, COUNT(*) FROM scan WHERE code = ? AND scanned_at >= ? GROUP BY network",
-                        row -> {
-                            networks.merge(row.getString(1), row.getLong(2), Long::sum);
-                        },
-                        code,
-                        utc(windowStart));
-            }
-            return new Seen(new Trace.Scans(count, first), networks, windowStart);
-        } finally {
-            tableAndQueue.readLock().unlock();
         }
+        writing.lock();
+        try {
+            return count(code, windowStart);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** Counts the table and the queue; right only if no write started or ended meanwhile. */
+    private Seen count(String code, Instant windowStart) {
+        long count = 0;
+        Instant first = null;
+        Map<String, Long> networks = new HashMap<>();
+        for (Queued queued : unwritten.getOrDefault(code, List.of())) {
+            count++;
+            first = first == null || queued.scannedAt().isBefore(first) ? queued.scannedAt() : first;
+            if (windowStart != null && !queued.scannedAt().isBefore(windowStart)) {
+                networks.merge(queued.network(), 1L, Long::sum);
+            }
+        }
+        Trace.Scans stored = jdbc.queryForObject(
+                "SELECT COUNT(*), MIN(scanned_at) FROM scan WHERE code = ?",
+                (row, number) -> new Trace.Scans(row.getLong(1), instant(row.getObject(2, LocalDateTime.class))),
+                code);
+        count += stored.count();
+        if (stored.firstScannedAt() != null
+                && (first == null || stored.firstScannedAt().isBefore(first))) {
+            first = stored.firstScannedAt();
+        }
+        if (windowStart != null) {
+            jdbc.query(
+                    "SELECT network, COUNT(*) FROM scan WHERE code = ? AND scanned_at >= ? GROUP BY network",
+                    row -> {
+                        networks.merge(row.getString(1), row.getLong(2), Long::sum);
+                    },
+                    code,
+                    utc(windowStart));
+        }
+        return new Seen(new Trace.Scans(count, first), networks, windowStart);
     }
 
     private void enqueue(Queued scan) {
@@ -245,11 +265,12 @@ class ScanLog implements SmartLifecycle {
         }
     }
 
-    /** Inserts scans in one transaction, and forgets them as queued, both while no one is counting. */
+    /** Inserts scans in one transaction, then forgets them as queued, between two steps of {@link #writes}. */
     private void write(List<Queued> scans) {
-        tableAndQueue.writeLock().lock();
+        writing.lock();
+        writes.incrementAndGet();
         try {
-            writes.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, scans, scans.size(), (statement, scan) -> {
+            inserts.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, scans, scans.size(), (statement, scan) -> {
                 statement.setString(1, scan.code());
                 statement.setLong(2, scan.batchId());
                 statement.setObject(3, utc(scan.scannedAt()));
@@ -257,7 +278,8 @@ class ScanLog implements SmartLifecycle {
             }));
             scans.forEach(scan -> unwritten.computeIfPresent(scan.code(), (code, queued) -> removed(queued, scan)));
         } finally {
-            tableAndQueue.writeLock().unlock();
+            writes.incrementAndGet();
+            writing.unlock();
         }
         written.increment(scans.size());
     }
