@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,10 +43,10 @@ import org.suyuan.web.ClientNetworks;
  * transaction per batch, every {@code suyuan.verification.scan-log-flush-interval}; stopping the application writes
  * what is still queued. Counting a code's scans adds what is queued for it to what the table holds, so the page's
  * count and the copied-label check see every scan, written or not. A write (insert, commit, and forgetting the
- * scans as queued) is bracketed by a counter that is odd while it runs; a count that saw a write start or end while
- * it read the table and the queue is taken again, so a scan is never counted twice (in the table and in the queue)
- * nor missed between the two, and counting never waits for a write unless writes keep overlapping it (then it
- * waits for one). When the queue is full (the database
+ * scans as queued) is bracketed by a counter that is odd while it runs, and names the codes it writes. A count of a
+ * code that a running write holds waits for it; a count that saw another write start, or one holding its code end,
+ * while it read the table and the queue is taken again. So a scan is never counted twice (in the table and in the
+ * queue) nor missed between the two, and counting a code waits only for a write of that code. When the queue is full (the database
  * cannot keep up) a scan is written on the request thread instead, never dropped, and counted in
  * {@code suyuan.scans.log.overflow}.
  */
@@ -68,6 +70,8 @@ class ScanLog implements SmartLifecycle {
     private final ReentrantLock writing = new ReentrantLock();
     /** Incremented as a write starts and as it ends: odd while one runs. */
     private final AtomicLong writes = new AtomicLong();
+    /** The codes of the write that runs (set before {@link #writes} turns odd), or of the last one. */
+    private volatile Set<String> codesBeingWritten = Set.of();
     /** Scans a failed flush took from the queue, written first next time; touched only under {@code this}. */
     private final List<Queued> retry = new ArrayList<>();
 
@@ -179,11 +183,15 @@ class ScanLog implements SmartLifecycle {
     private Seen seen(String code, Instant windowStart) {
         for (int attempt = 0; attempt < 3; attempt++) {
             long before = writes.get();
-            if (before % 2 == 0) {
-                Seen seen = count(code, windowStart);
-                if (writes.get() == before) {
-                    return seen;
-                }
+            // Only a write of this code's scans can make the table and the queue disagree about them.
+            boolean busy = before % 2 == 1 && codesBeingWritten.contains(code);
+            if (busy) {
+                break;
+            }
+            Seen seen = count(code, windowStart);
+            long after = writes.get();
+            if (after == before || (before % 2 == 1 && after == before + 1)) {
+                return seen;
             }
         }
         writing.lock();
@@ -268,6 +276,7 @@ class ScanLog implements SmartLifecycle {
     /** Inserts scans in one transaction, then forgets them as queued, between two steps of {@link #writes}. */
     private void write(List<Queued> scans) {
         writing.lock();
+        codesBeingWritten = scans.stream().map(Queued::code).collect(Collectors.toUnmodifiableSet());
         writes.incrementAndGet();
         try {
             inserts.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, scans, scans.size(), (statement, scan) -> {
