@@ -83,7 +83,7 @@ public class AnchoringService {
                 .forEach(anchor -> anchored.put(anchor.getId(), anchor));
         Map<Long, EventAnchoring> byEvent = new HashMap<>();
         batchLeaves.forEach(
-                leaf -> byEvent.put(leaf.getEventId(), anchoringOf(leaf, anchored.get(leaf.getAnchorId()))));
+                leaf -> byEvent.put(leaf.getEventId(), anchoringOfConfirmed(leaf, anchored.get(leaf.getAnchorId()))));
         return byEvent;
     }
 
@@ -131,11 +131,22 @@ public class AnchoringService {
                 .flatMap(anchors::findById)
                 .filter(candidate -> candidate.getState() == AnchorState.ANCHORED)
                 .orElse(null);
-        return anchoringOf(leaf, anchor);
+        return anchoringOfConfirmed(leaf, anchor);
+    }
+
+    /**
+     * Where one leaf stands, for a reader that read the leaf and its anchor itself (a scan reads them joined to the
+     * batch's events in one query).
+     *
+     * @param anchor the leaf's anchor, or null when it has none; an anchor the ledger has not confirmed leaves the
+     *     event pending
+     */
+    public static EventAnchoring anchoringOf(AnchorLeaf leaf, Anchor anchor) {
+        return anchoringOfConfirmed(leaf, anchor != null && anchor.getState() == AnchorState.ANCHORED ? anchor : null);
     }
 
     /** @param anchored the leaf's anchor if the ledger has confirmed it, else null */
-    private static EventAnchoring anchoringOf(AnchorLeaf leaf, Anchor anchored) {
+    private static EventAnchoring anchoringOfConfirmed(AnchorLeaf leaf, Anchor anchored) {
         RecordHash eventHash = new RecordHash(leaf.getEventHash());
         if (anchored == null) {
             return new EventAnchoring.Pending(leaf.getEventId(), eventHash, leaf.getCreatedAt());

@@ -177,6 +177,16 @@ public class CodeService {
     }
 
     /**
+     * The trace code a scanned text names, as codes are stored, for a reader that looks it up itself (the consumer
+     * scan reads the code together with its batch).
+     *
+     * @throws InvalidCodeRequestException (400) for a malformed code or a wrong check character
+     */
+    public static String scannedCode(String code) {
+        return QrParameters.traceCode(code).value();
+    }
+
+    /**
      * A scanned code, for the consumer page: what {@code /t/{code}} names.
      *
      * @throws InvalidCodeRequestException (400) if the text is not a well-formed code: a typo the reader can fix

@@ -10,7 +10,7 @@ public final class UnknownCodeException extends ProblemException {
         super(HttpStatus.NOT_FOUND, "unknown-code", "未知的追溯码", detail);
     }
 
-    static UnknownCodeException forCode(String code) {
+    public static UnknownCodeException forCode(String code) {
         return new UnknownCodeException("追溯码 " + code + " 不是本平台发放的。请谨慎购买，可向当地农业农村部门反映。");
     }
 

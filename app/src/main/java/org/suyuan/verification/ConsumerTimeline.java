@@ -1,5 +1,6 @@
 package org.suyuan.verification;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -139,7 +140,13 @@ class ConsumerTimeline {
     }
 
     private String message(String key, Locale locale, Object... arguments) {
-        return messages.getMessage(key, arguments, key, locale);
+        if (arguments.length == 0) {
+            return messages.getMessage(key, null, key, locale);
+        }
+        // A MessageFormat of its own: the message source formats with one shared, synchronized instance per message,
+        // and every scan of a batch with a pesticide use formats the same one.
+        String pattern = messages.getMessage(key, null, null, locale);
+        return pattern == null ? key : new MessageFormat(pattern, locale).format(arguments);
     }
 
     /** The facts of one step; blank values are left out. */

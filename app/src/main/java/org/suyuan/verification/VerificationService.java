@@ -19,6 +19,7 @@ import org.suyuan.archive.Regions;
 import org.suyuan.code.CertificateRefusedException;
 import org.suyuan.code.CodeService;
 import org.suyuan.code.LabelService;
+import org.suyuan.code.UnknownCodeException;
 import org.suyuan.db.archive.Attachment;
 import org.suyuan.db.archive.AttachmentRepository;
 import org.suyuan.db.archive.Batch;
@@ -29,6 +30,7 @@ import org.suyuan.db.archive.Plot;
 import org.suyuan.db.archive.Product;
 import org.suyuan.db.code.CodeKind;
 import org.suyuan.db.code.IssuedCode;
+import org.suyuan.db.code.ScannedCode;
 import org.suyuan.ledger.AnchorReceipt;
 import org.suyuan.ledger.RecordHash;
 import org.suyuan.ledger.proof.InclusionProof;
@@ -46,7 +48,8 @@ public class VerificationService {
     private final CodeService codes;
     private final LabelService labels;
     private final BatchService batches;
-    private final OrganizationService registry;
+    private final ScanRecords records;
+    private final Origins origins;
     private final Regions regions;
     private final BatchVerifier verifier;
     private final ScanLog scanLog;
@@ -60,7 +63,8 @@ public class VerificationService {
             CodeService codes,
             LabelService labels,
             BatchService batches,
-            OrganizationService registry,
+            ScanRecords records,
+            Origins origins,
             Regions regions,
             BatchVerifier verifier,
             ScanLog scanLog,
@@ -72,7 +76,8 @@ public class VerificationService {
         this.codes = codes;
         this.labels = labels;
         this.batches = batches;
-        this.registry = registry;
+        this.records = records;
+        this.origins = origins;
         this.regions = regions;
         this.verifier = verifier;
         this.scanLog = scanLog;
@@ -92,13 +97,14 @@ public class VerificationService {
      * @throws org.suyuan.code.UnknownCodeException (404) for a code Suyuan never issued: possibly a counterfeit
      */
     public Trace scan(String code, String clientAddress, Locale locale) {
-        return scanned(reads.execute(status -> read(codes.scanned(code))), clientAddress, locale);
+        String scanned = CodeService.scannedCode(code);
+        return scanned(reads.execute(status -> read(scanned)), clientAddress, locale);
     }
 
     /** {@link #scan} of the code a GS1 Digital Link path names. */
     public Trace scanDigitalLink(String path, String clientAddress, Locale locale) {
         IssuedCode code = codes.scannedDigitalLink(path);
-        return scanned(reads.execute(status -> read(code)), clientAddress, locale);
+        return scanned(reads.execute(status -> read(code.getCode())), clientAddress, locale);
     }
 
     /**
@@ -205,15 +211,18 @@ public class VerificationService {
             Organization holder,
             BatchVerifier.Stored stored) {}
 
-    private Scanned read(IssuedCode code) {
+    /** @param scanned a well-formed trace code */
+    private Scanned read(String scanned) {
+        ScannedCode read = records.codeAndBatch(scanned).orElseThrow(() -> UnknownCodeException.forCode(scanned));
+        IssuedCode code = read.code();
+        Batch batch = read.batch();
         Long organizationId = code.getOrganizationId();
-        Batch batch = batches.batch(organizationId, code.getBatchId());
-        OrganizationService.Origin origin = registry.originOf(batch);
+        OrganizationService.Origin origin = origins.of(batch);
         Organization holder = origin.producer().getId().equals(organizationId)
                 ? origin.producer()
-                : registry.organization(organizationId);
+                : origins.organization(organizationId);
         return new Scanned(
-                code, batch, origin.product(), origin.plot(), origin.producer(), holder, verifier.read(batch));
+                code, batch, origin.product(), origin.plot(), origin.producer(), holder, records.stored(read));
     }
 
     /** Verifies what was read (outside the transaction: see {@link BatchVerifier#verify(Batch, BatchVerifier.Stored)}). */

@@ -36,6 +36,9 @@ class ForwardedForTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ScanLog scanLog;
+
     @Test
     void forgedForwardedForFromAnUntrustedClientCannotMakeASerialSuspicious() {
         ApiClient farmer = VerificationFixtures.newProducer(TestAccounts.administrator(port, accounts, users), port);
@@ -54,7 +57,7 @@ class ForwardedForTests {
             assertThat(scan.json().path("status").asText()).as("scan %d", town).isNotEqualTo("SUSPICIOUS");
         }
 
-        assertThat(ProxyScans.networks(jdbc, serial))
+        assertThat(ProxyScans.networks(scanLog, jdbc, serial))
                 .as("networks the scan log counted")
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scan_alert WHERE code = ?", Long.class, serial))

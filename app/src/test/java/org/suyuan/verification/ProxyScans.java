@@ -18,8 +18,9 @@ final class ProxyScans {
         return issued.json().path("codes").get(0).path("code").asText();
     }
 
-    /** Distinct network pseudonyms in the scan log of one code. */
-    static long networks(JdbcTemplate jdbc, String code) {
+    /** Distinct network pseudonyms in the scan log of one code, once what is queued is written. */
+    static long networks(ScanLog scanLog, JdbcTemplate jdbc, String code) {
+        scanLog.flush();
         return jdbc.queryForObject("SELECT COUNT(DISTINCT network) FROM scan WHERE code = ?", Long.class, code);
     }
 }

@@ -42,6 +42,9 @@ class TrustedProxyForwardedForTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ScanLog scanLog;
+
     @Test
     void forwardedForFromAConfiguredProxyIsHonoured() {
         ApiClient farmer = VerificationFixtures.newProducer(TestAccounts.administrator(port, accounts, users), port);
@@ -61,7 +64,7 @@ class TrustedProxyForwardedForTests {
         }
 
         assertThat(status).isEqualTo("SUSPICIOUS");
-        assertThat(ProxyScans.networks(jdbc, serial)).isEqualTo(6);
+        assertThat(ProxyScans.networks(scanLog, jdbc, serial)).isEqualTo(6);
         assertThat(jdbc.queryForObject("SELECT networks FROM scan_alert WHERE code = ?", Integer.class, serial))
                 .isEqualTo(6);
     }

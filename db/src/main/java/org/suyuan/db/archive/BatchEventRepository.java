@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
 /**
  * Reads and appends batch events. Deliberately a plain {@link Repository}: it has no delete method, and since
@@ -18,6 +20,13 @@ public interface BatchEventRepository extends Repository<BatchEvent, Long>, Batc
     Optional<BatchEvent> findByIdAndBatchId(Long id, Long batchId);
 
     List<BatchEvent> findAllByBatchIdOrderBySequenceNumber(Long batchId);
+
+    /** A batch's events in order, each with its anchor leaf and anchor, in one statement (for a scan). */
+    @Query("select new org.suyuan.db.archive.AnchoredEvent(e, l, a) from BatchEvent e"
+            + " left join AnchorLeaf l on l.eventId = e.id"
+            + " left join Anchor a on a.id = l.anchorId"
+            + " where e.batchId = :batchId order by e.sequenceNumber")
+    List<AnchoredEvent> findAllAnchoredByBatchId(@Param("batchId") Long batchId);
 
     List<BatchEvent> findAllByBatchIdAndTypeInOrderBySequenceNumber(Long batchId, Collection<EventType> types);
 

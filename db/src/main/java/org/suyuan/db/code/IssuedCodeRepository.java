@@ -21,6 +21,12 @@ public interface IssuedCodeRepository extends JpaRepository<IssuedCode, String>,
     @Query("select coalesce(max(c.itemNumber), 0) from IssuedCode c where c.batchId = :batchId")
     int lastItemNumber(@Param("batchId") Long batchId);
 
+    /** A code and its batch in one statement, for a scan. */
+    @Query("select new org.suyuan.db.code.ScannedCode(c, b, (select count(a) from Attachment a where a.batchId = b.id))"
+            + " from IssuedCode c join Batch b on b.id = c.batchId and b.organizationId = c.organizationId"
+            + " where c.code = :code")
+    Optional<ScannedCode> findScanned(@Param("code") String code);
+
     /** Which of these codes are already taken, by any batch of any organization. */
     @Query("select c.code from IssuedCode c where c.code in :codes")
     Set<String> findTaken(@Param("codes") Collection<String> codes);
