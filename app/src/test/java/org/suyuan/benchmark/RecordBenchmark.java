@@ -1,11 +1,9 @@
 package org.suyuan.benchmark;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,12 +99,7 @@ public final class RecordBenchmark {
         Path work = Path.of("target", "record-benchmark").toAbsolutePath();
         String url = BenchmarkDatabase.fresh(options.text("database", DEFAULT_DATABASE), work.resolve("h2"));
         BenchmarkDatabase.migrated(url);
-        System.out.printf(
-                "[record] %d cores, Java %s, load average %s; database %s%n",
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"),
-                loadAverage(),
-                url.replaceFirst("\\?.*", ""));
+        BenchmarkMachine.describe("record", url);
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(
                         SuyuanApplication.class, BenchmarkEndpoints.class)
@@ -203,7 +196,7 @@ public final class RecordBenchmark {
         System.out.printf(
                 "[record] warm-up %s: %,.0f requests/s, %,.0f events/s%n",
                 label, warm.requestsPerSecond(), warm.eventsPerSecond());
-        String before = loadAverage();
+        String before = BenchmarkMachine.loadAverage();
         Result result = run(http, label, calls, eventsPerCall, duration);
         System.out.printf(
                 "[record] %s: %,.0f requests/s, %,.0f events/s, p50 %.1f ms, p99 %.1f ms (load average before %s)%n",
@@ -288,15 +281,6 @@ public final class RecordBenchmark {
         System.out.printf(
                 "[record] targets: bulk >= 5,000 events/s (%,.0f); single >= 1,500 events/s with 16 clients (%,.0f)%n",
                 results.get(2).eventsPerSecond(), results.get(1).eventsPerSecond());
-        System.out.printf("[record] load average after: %s%n", loadAverage());
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
+        System.out.printf("[record] load average after: %s%n", BenchmarkMachine.loadAverage());
     }
 }

@@ -136,12 +136,7 @@ public final class ScanBenchmark {
         Path work = Path.of("target", "scan-benchmark").toAbsolutePath();
         String url = BenchmarkDatabase.fresh(options.text("database", DEFAULT_DATABASE), work.resolve("h2"));
         Files.createDirectories(work);
-        System.out.printf(
-                "[scan] %d cores, Java %s, load average %s; database %s%n",
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"),
-                loadAverage(),
-                url.replaceFirst("\\?.*", ""));
+        BenchmarkMachine.describe("scan", url);
 
         DataSource database = BenchmarkDatabase.migrated(url);
         long started = System.nanoTime();
@@ -285,7 +280,7 @@ public final class ScanBenchmark {
     private static Result wrk(
             Target target, int port, int threads, int connections, Duration duration, Path script, Path codes)
             throws IOException, InterruptedException {
-        String loadAverage = loadAverage();
+        String loadAverage = BenchmarkMachine.loadAverage();
         List<String> command = List.of(
                 "wrk",
                 "-t" + threads,
@@ -363,16 +358,7 @@ public final class ScanBenchmark {
         System.out.printf(
                 "[scan] (b)/(a) throughput %.2f (target >= 0.25); (b) p99 %.1f ms (target <= 50 ms)%n",
                 scan.perSecond() / trivial.perSecond(), scan.p99());
-        System.out.printf("[scan] load average after: %s%n", loadAverage());
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
+        System.out.printf("[scan] load average after: %s%n", BenchmarkMachine.loadAverage());
     }
 
     private static double seconds(long since) {
