@@ -112,6 +112,62 @@ public final class MerkleTree {
     }
 
     /**
+     * The roots of the tree's aligned subtrees of {@code size} leaves, left to right: leaves 0 to size − 1, size to
+     * 2 size − 1, and so on, the last one holding what is left. Together with the leaves of one subtree they give
+     * the audit path of any leaf in it ({@link #proof(long, long, List, List)}), so a store need not keep a path per
+     * leaf.
+     *
+     * @param size a power of two
+     */
+    public List<RecordHash> subtreeRoots(int size) {
+        if (size < 1 || Integer.bitCount(size) != 1) {
+            throw new IllegalArgumentException("A subtree size is a power of two, got " + size);
+        }
+        // Level k holds the roots of the aligned subtrees of 2^k leaves (pairs are formed left to right, an unpaired
+        // last node is lifted); a tree no larger than a subtree is its own only subtree.
+        int level = Integer.numberOfTrailingZeros(size);
+        return levels.get(Math.min(level, levels.size() - 1));
+    }
+
+    /**
+     * The audit path of a leaf rebuilt from its aligned subtree's leaves and the roots of all the tree's subtrees
+     * (as {@link #subtreeRoots} gave them): the path inside the subtree, then the subtree root's path among the
+     * others. Equal to {@code proof(index)} of the whole tree, which this does not need. Nothing here checks that the
+     * pieces hash to the root: a proof built from altered pieces simply fails to verify.
+     *
+     * @param index the leaf's position in the whole tree
+     * @param treeSize how many leaves the whole tree has
+     * @param subtreeSize the size the subtrees were cut at, a power of two
+     * @param subtreeLeaves the event hashes of the leaf's subtree, in order: leaves {@code index / subtreeSize *
+     *     subtreeSize} onwards, {@code subtreeSize} of them or as many as the tree has left
+     * @param subtreeRoots the roots of every subtree of the tree, in order
+     * @throws IllegalArgumentException when the pieces do not fit a tree of that size
+     */
+    public static InclusionProof proof(
+            long index, long treeSize, int subtreeSize, List<RecordHash> subtreeLeaves, List<RecordHash> subtreeRoots) {
+        Objects.requireNonNull(subtreeLeaves, "subtreeLeaves");
+        Objects.requireNonNull(subtreeRoots, "subtreeRoots");
+        if (subtreeSize < 1 || Integer.bitCount(subtreeSize) != 1) {
+            throw new IllegalArgumentException("A subtree size is a power of two, got " + subtreeSize);
+        }
+        if (index < 0 || index >= treeSize) {
+            throw new IllegalArgumentException("No leaf " + index + " in a tree of " + treeSize);
+        }
+        long subtree = index / subtreeSize;
+        long subtrees = (treeSize + subtreeSize - 1) / subtreeSize;
+        long leavesInSubtree = Math.min(subtreeSize, treeSize - subtree * subtreeSize);
+        if (subtreeRoots.size() != subtrees || subtreeLeaves.size() != leavesInSubtree) {
+            throw new IllegalArgumentException("A tree of " + treeSize + " leaves has " + subtrees
+                    + " subtrees of " + subtreeSize + " (got " + subtreeRoots.size() + ") and " + leavesInSubtree
+                    + " leaves in subtree " + subtree + " (got " + subtreeLeaves.size() + ")");
+        }
+        List<RecordHash> path = new ArrayList<>(
+                MerkleTree.of(subtreeLeaves).proof((int) (index % subtreeSize)).path());
+        path.addAll(new MerkleTree(subtreeRoots).proof((int) subtree).path());
+        return new InclusionProof(index, treeSize, path);
+    }
+
+    /**
      * The audit path of one leaf (RFC 9162 section 2.1.3.1): the sibling hashes from the leaf up to the root.
      *
      * @throws IndexOutOfBoundsException if the tree has no leaf at that position

@@ -129,6 +129,51 @@ class MerkleTreeTests {
         assertThatThrownBy(() -> MerkleTree.of(List.of()).proof(0)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
+    @Test
+    void aProofRebuiltFromOneSubtreeAndTheSubtreeRootsIsTheWholeTreesProof() {
+        Random random = new Random(13);
+        for (int size : new int[] {1, 2, 3, 63, 64, 65, 127, 128, 129, 200, 1000}) {
+            List<RecordHash> hashes = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                byte[] bytes = new byte[32];
+                random.nextBytes(bytes);
+                hashes.add(new RecordHash(HEX.formatHex(bytes)));
+            }
+            MerkleTree tree = MerkleTree.of(hashes);
+            for (int subtreeSize : new int[] {1, 2, 64, 2048}) {
+                List<RecordHash> roots = tree.subtreeRoots(subtreeSize);
+                assertThat(roots).hasSize((size + subtreeSize - 1) / subtreeSize);
+                for (int index = 0; index < size; index++) {
+                    int first = index / subtreeSize * subtreeSize;
+                    List<RecordHash> subtree = hashes.subList(first, Math.min(size, first + subtreeSize));
+
+                    InclusionProof rebuilt = MerkleTree.proof(index, size, subtreeSize, subtree, roots);
+
+                    assertThat(rebuilt).as("leaf %d of %d, subtrees of %d", index, size, subtreeSize)
+                            .isEqualTo(tree.proof(index));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSubtreeWithALeafMissingIsRefusedAndAnAlteredOneDoesNotVerify() {
+        List<RecordHash> hashes = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            hashes.add(RecordHash.sha256(new byte[] {(byte) i}));
+        }
+        MerkleTree tree = MerkleTree.of(hashes);
+        List<RecordHash> roots = tree.subtreeRoots(64);
+
+        assertThatThrownBy(() -> MerkleTree.proof(70, 100, 64, hashes.subList(65, 100), roots))
+                .isInstanceOf(IllegalArgumentException.class);
+        List<RecordHash> altered = new ArrayList<>(hashes.subList(64, 100));
+        altered.set(1, RecordHash.sha256(new byte[] {1, 2, 3}));
+        InclusionProof proof = MerkleTree.proof(70, 100, 64, altered, roots);
+        assertThat(proof.verifies(hashes.get(70), tree.root())).isFalse();
+        assertThatThrownBy(() -> tree.subtreeRoots(48)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** MTH(D[n]) of RFC 9162 section 2.1.1, written as the recursion the RFC states. */
     private static RecordHash referenceRoot(List<byte[]> leaves) {
         if (leaves.size() == 1) {
