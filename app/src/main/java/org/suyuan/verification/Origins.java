@@ -1,9 +1,7 @@
 package org.suyuan.verification;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
+import org.suyuan.BoundedCache;
 import org.suyuan.archive.OrganizationService;
 import org.suyuan.db.archive.Batch;
 import org.suyuan.db.archive.Organization;
@@ -20,8 +18,8 @@ class Origins {
     static final int CAPACITY = 4_096;
 
     private final OrganizationService registry;
-    private final Map<OriginKey, OrganizationService.Origin> origins = lru();
-    private final Map<Long, Organization> organizations = lru();
+    private final BoundedCache<OriginKey, OrganizationService.Origin> origins = new BoundedCache<>(CAPACITY);
+    private final BoundedCache<Long, Organization> organizations = new BoundedCache<>(CAPACITY);
 
     Origins(OrganizationService registry) {
         this.registry = registry;
@@ -32,36 +30,11 @@ class Origins {
 
     /** The origin of a batch (see {@link OrganizationService#originOf(Batch)}); read once, then remembered. */
     OrganizationService.Origin of(Batch batch) {
-        return remembered(
-                origins, new OriginKey(batch.getProductId(), batch.getPlotId()), key -> registry.originOf(batch));
+        return origins.get(new OriginKey(batch.getProductId(), batch.getPlotId()), key -> registry.originOf(batch));
     }
 
     /** An organization by id; read once, then remembered. */
     Organization organization(Long id) {
-        return remembered(organizations, id, registry::organization);
-    }
-
-    private static <K, V> V remembered(Map<K, V> cache, K key, Function<K, V> read) {
-        synchronized (cache) {
-            V known = cache.get(key);
-            if (known != null) {
-                return known;
-            }
-        }
-        // Read outside the lock: two scans may both read a missing entry once, and neither waits for the other.
-        V value = read.apply(key);
-        synchronized (cache) {
-            cache.put(key, value);
-        }
-        return value;
-    }
-
-    private static <K, V> Map<K, V> lru() {
-        return new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > CAPACITY;
-            }
-        };
+        return organizations.get(id, registry::organization);
     }
 }
