@@ -8,16 +8,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.suyuan.BoundedCache;
 import org.suyuan.db.anchoring.Anchor;
 import org.suyuan.db.anchoring.AnchorLeaf;
 import org.suyuan.db.anchoring.AnchorLeafRepository;
+import org.suyuan.db.anchoring.AnchorOutbox;
 import org.suyuan.db.anchoring.AnchorRepository;
 import org.suyuan.db.anchoring.AnchorState;
 import org.suyuan.ledger.AnchorReceipt;
 import org.suyuan.ledger.LedgerException;
 import org.suyuan.ledger.RecordHash;
+import org.suyuan.ledger.proof.MerkleTree;
 
 /**
  * What other features ask the anchoring feature: where an event stands with the ledger, and whether the ledger
@@ -26,17 +31,74 @@ import org.suyuan.ledger.RecordHash;
 @Service
 public class AnchoringService {
 
+    /** Anchors whose subtree roots are remembered: 256 roots each for a full window, a few kilobytes. */
+    private static final int TREES_REMEMBERED = 256;
+
+    private static final Logger log = LoggerFactory.getLogger(AnchoringService.class);
+
     private final AnchorLeafRepository leaves;
     private final AnchorRepository anchors;
+    private final AnchorOutbox outbox;
     private final RootConfirmations roots;
     private final LedgerProperties ledger;
+    private final BoundedCache<RecordHash, Optional<SubtreeRoots>> trees = new BoundedCache<>(TREES_REMEMBERED);
 
     AnchoringService(
-            AnchorLeafRepository leaves, AnchorRepository anchors, RootConfirmations roots, LedgerProperties ledger) {
+            AnchorLeafRepository leaves,
+            AnchorRepository anchors,
+            AnchorOutbox outbox,
+            RootConfirmations roots,
+            LedgerProperties ledger) {
         this.leaves = leaves;
         this.anchors = anchors;
+        this.outbox = outbox;
         this.roots = roots;
         this.ledger = ledger;
+    }
+
+    /** An anchor's subtree roots, parsed. */
+    private record SubtreeRoots(int subtreeSize, List<RecordHash> roots) {}
+
+    /**
+     * An anchored event with its inclusion proof's path: as read when the leaf stored one (anchored before issue 13),
+     * otherwise rebuilt from its subtree's leaf hashes as anchored (one row of at most {@link AnchorPlan#SUBTREE_SIZE})
+     * and its anchor's subtree roots (remembered by root: a confirmed anchor never changes). Pieces that do not fit together (rows
+     * deleted or altered) give a path that does not verify, never an exception: that is a finding, not a failure.
+     */
+    public EventAnchoring.Anchored proven(EventAnchoring.Anchored anchored) {
+        if (anchored.hasPath()) {
+            return anchored;
+        }
+        Optional<SubtreeRoots> tree = trees.get(anchored.root(), this::subtreeRootsOf);
+        if (tree.isEmpty() || tree.get().subtreeSize() < 1) {
+            log.warn("Anchor {} has neither a stored proof for event {} nor subtree roots",
+                    anchored.anchorSequenceNumber(), anchored.eventId());
+            return anchored.withPath(List.of());
+        }
+        int size = tree.get().subtreeSize();
+        int subtree = (int) (anchored.leafIndex() / size);
+        try {
+            List<RecordHash> subtreeLeaves = outbox.subtreeLeaves(anchored.root().hex(), subtree)
+                    .map(ProofPaths::decode)
+                    .orElse(List.of());
+            return anchored.withPath(MerkleTree.proof(
+                            anchored.leafIndex(), anchored.leafCount(), size, subtreeLeaves, tree.get().roots())
+                    .path());
+        } catch (IllegalArgumentException doesNotFit) {
+            log.warn("The stored tree of anchor {} does not fit event {}: {}",
+                    anchored.anchorSequenceNumber(), anchored.eventId(), doesNotFit.getMessage());
+            return anchored.withPath(List.of());
+        }
+    }
+
+    private Optional<SubtreeRoots> subtreeRootsOf(RecordHash root) {
+        try {
+            return outbox.treeOf(root.hex())
+                    .map(tree -> new SubtreeRoots(tree.subtreeSize(), ProofPaths.decode(tree.subtreeRoots())));
+        } catch (IllegalArgumentException unreadable) {
+            log.warn("The subtree roots of anchor {} are unreadable: {}", root.hex(), unreadable.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Which ledger anchors roots: {@code embedded} or {@code fabric}, as proof bundles name it. */
@@ -91,8 +153,17 @@ public class AnchoringService {
      * An anchored Merkle tree as the database holds it, for the integrity audit to recompute.
      *
      * @param leaves the leaves stored for it, in leaf order (a complete tree has {@code leafCount}, numbered from 0)
+     * @param anchoredHashes the leaves' event hashes as copied when the anchor was prepared (its subtrees), in leaf
+     *     order; empty for anchors from before issue 13, which stored a proof per leaf instead
      */
-    public record AnchoredTree(long sequenceNumber, RecordHash root, long leafCount, List<TreeLeaf> leaves) {}
+    public record AnchoredTree(
+            long sequenceNumber, RecordHash root, long leafCount, List<TreeLeaf> leaves, List<RecordHash> anchoredHashes) {
+
+        public AnchoredTree {
+            leaves = List.copyOf(leaves);
+            anchoredHashes = List.copyOf(anchoredHashes);
+        }
+    }
 
     /** One stored leaf: the hash of the event it anchors, as it was when anchored. */
     public record TreeLeaf(long eventId, long batchId, long leafIndex, RecordHash eventHash) {}
@@ -111,8 +182,16 @@ public class AnchoringService {
                             leaf.getLeafIndex(),
                             new RecordHash(leaf.getEventHash())))
                     .toList();
+            List<RecordHash> anchoredHashes = new java.util.ArrayList<>();
+            for (String subtree : outbox.subtreeLeavesOf(anchor.getId())) {
+                anchoredHashes.addAll(ProofPaths.decode(subtree));
+            }
             visitor.accept(new AnchoredTree(
-                    anchor.getSequenceNumber(), new RecordHash(anchor.getRoot()), anchor.getLeafCount(), treeLeaves));
+                    anchor.getSequenceNumber(),
+                    new RecordHash(anchor.getRoot()),
+                    anchor.getLeafCount(),
+                    treeLeaves,
+                    anchoredHashes));
         }
     }
 
@@ -158,7 +237,7 @@ public class AnchoringService {
                 new RecordHash(anchored.getRoot()),
                 leaf.getLeafIndex(),
                 anchored.getLeafCount(),
-                ProofPaths.decode(leaf.getProofPath()),
+                leaf.getProofPath() == null ? null : ProofPaths.decode(leaf.getProofPath()),
                 anchored.getTransactionId(),
                 anchored.getBlockNumber(),
                 anchored.getAnchoredAt());

@@ -47,8 +47,11 @@ import org.suyuan.ledger.RecordHash;
  *
  * <ol>
  *   <li><b>prepare</b> (one database transaction): the window's leaves in id order become a Merkle tree; the anchor
- *       row (root, leaf count, previous root, window; state {@code PREPARED}) is inserted and every leaf is claimed
- *       for it with its index and inclusion proof. Everything the ledger will be asked is now fixed.
+ *       row (root, leaf count, previous root, window; state {@code PREPARED}) is inserted with its tree cut into
+ *       subtrees (their roots and leaf hashes, from which any leaf's inclusion proof is rebuilt on demand), and
+ *       every leaf is claimed for
+ *       it with its index, one statement per run of consecutive ids. Everything the ledger will be asked is now
+ *       fixed.
  *   <li><b>submit</b>: {@link Ledger#anchor} with exactly the stored request, on a thread of its own outside any
  *       transaction (writers never wait for the ledger, and no lock is held during the call).
  *   <li><b>record</b> (one transaction): the receipt's transaction id, block number and time; state {@code ANCHORED}.
@@ -340,10 +343,14 @@ class AnchoringWorker {
                 plan.windowStart(),
                 plan.windowEnd(),
                 now));
-        int claimed = outbox.assign(anchor.getId(), plan.assignments());
-        if (claimed != plan.assignments().size()) {
-            throw new LostRace(
-                    "claimed " + claimed + " of " + plan.assignments().size() + " leaves");
+        outbox.addTree(
+                anchor.getId(),
+                AnchorPlan.SUBTREE_SIZE,
+                ProofPaths.encode(plan.subtreeRoots()),
+                plan.subtreeLeaves().stream().map(ProofPaths::encode).toList());
+        long claimed = outbox.claim(anchor.getId(), plan.runs());
+        if (claimed != plan.leafCount()) {
+            throw new LostRace("claimed " + claimed + " of " + plan.leafCount() + " leaves");
         }
         return anchor;
     }

@@ -33,7 +33,9 @@ public sealed interface EventAnchoring permits EventAnchoring.Pending, EventAnch
      * ledger committed in transaction {@code transactionId}, block {@code blockNumber}.
      *
      * @param anchorSequenceNumber the anchor's place in the chain of anchors
-     * @param path the inclusion proof's sibling hashes from the leaf up to the root
+     * @param path the inclusion proof's sibling hashes from the leaf up to the root, or {@code null} when they have
+     *     not been read: leaves anchored since issue 13 have no stored proof, and {@link
+     *     AnchoringService#proven(Anchored)} rebuilds it for the one event a reader needs it for
      * @param anchoredAt the ledger's time for the transaction, in whole seconds
      */
     record Anchored(
@@ -52,14 +54,38 @@ public sealed interface EventAnchoring permits EventAnchoring.Pending, EventAnch
         public Anchored {
             Objects.requireNonNull(eventHash, "eventHash");
             Objects.requireNonNull(root, "root");
-            path = List.copyOf(path);
+            path = path == null ? null : List.copyOf(path);
             Objects.requireNonNull(transactionId, "transactionId");
             Objects.requireNonNull(anchoredAt, "anchoredAt");
         }
 
-        /** The inclusion proof as stored, with the tree size the database records. */
+        /** Whether the inclusion proof's path has been read (see {@link AnchoringService#proven(Anchored)}). */
+        public boolean hasPath() {
+            return path != null;
+        }
+
+        /** This anchoring with the inclusion proof's path, as {@link AnchoringService#proven(Anchored)} rebuilt it. */
+        Anchored withPath(List<RecordHash> rebuilt) {
+            return new Anchored(
+                    eventId,
+                    eventHash,
+                    anchorSequenceNumber,
+                    root,
+                    leafIndex,
+                    leafCount,
+                    rebuilt,
+                    transactionId,
+                    blockNumber,
+                    anchoredAt);
+        }
+
+        /**
+         * The inclusion proof, with the tree size the database records.
+         *
+         * @throws IllegalStateException when the path has not been read
+         */
         public InclusionProof proof() {
-            return new InclusionProof(leafIndex, leafCount, path);
+            return new InclusionProof(leafIndex, leafCount, requirePath());
         }
 
         /**
@@ -69,7 +95,16 @@ public sealed interface EventAnchoring permits EventAnchoring.Pending, EventAnch
          */
         public boolean isConfirmedBy(AnchorReceipt onLedger) {
             return onLedger.root().equals(root)
-                    && new InclusionProof(leafIndex, onLedger.request().leafCount(), path).verifies(eventHash, root);
+                    && new InclusionProof(leafIndex, onLedger.request().leafCount(), requirePath())
+                            .verifies(eventHash, root);
+        }
+
+        private List<RecordHash> requirePath() {
+            if (path == null) {
+                throw new IllegalStateException("The inclusion proof of event " + eventId
+                        + " has not been read: ask AnchoringService.proven first");
+            }
+            return path;
         }
     }
 }

@@ -224,6 +224,7 @@ public class IntegrityAuditor {
                         tree,
                         Finding.Kind.LEAF_CHANGED,
                         "第 " + tree.sequenceNumber() + " 次锚定的叶子算出的根与存储的根不一致：锚定的记录被改动过。"));
+                found.addAll(leavesRewrittenSinceAnchoring(auditId, tree));
             }
         }
         found.addAll(leavesWithoutTheirEvents(auditId, tree));
@@ -246,6 +247,31 @@ public class IntegrityAuditor {
         } catch (LedgerException e) {
             throw new IllegalStateException(
                     "The ledger cannot be asked about root " + tree.root().hex(), e);
+        }
+        return found;
+    }
+
+    /**
+     * The leaves whose hash differs from the copy made when their anchor was prepared, one finding per batch: names
+     * the batches whose events and leaves were rewritten together (which the leaf comparison above cannot see).
+     */
+    private List<IntegrityFinding> leavesRewrittenSinceAnchoring(Long auditId, AnchoringService.AnchoredTree tree) {
+        List<IntegrityFinding> found = new ArrayList<>();
+        List<AnchoringService.TreeLeaf> leaves = tree.leaves();
+        if (tree.anchoredHashes().size() != leaves.size()) {
+            return found;
+        }
+        Set<Long> reported = new HashSet<>();
+        for (int i = 0; i < leaves.size(); i++) {
+            AnchoringService.TreeLeaf leaf = leaves.get(i);
+            if (!leaf.eventHash().equals(tree.anchoredHashes().get(i)) && reported.add(leaf.batchId())) {
+                found.add(leafFinding(
+                        auditId,
+                        tree,
+                        leaf,
+                        Finding.Kind.LEAF_CHANGED,
+                        "锚定的叶子被改写：第 " + (i + 1) + " 个叶子的哈希与锚定时的副本不一致。"));
+            }
         }
         return found;
     }

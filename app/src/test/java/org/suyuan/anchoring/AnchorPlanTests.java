@@ -9,8 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.suyuan.db.anchoring.AnchorOutbox.Assignment;
 import org.suyuan.db.anchoring.AnchorOutbox.PendingLeaf;
+import org.suyuan.db.anchoring.AnchorOutbox.Run;
 import org.suyuan.ledger.RecordHash;
 import org.suyuan.ledger.proof.InclusionProof;
 import org.suyuan.ledger.proof.MerkleTree;
@@ -20,21 +20,39 @@ class AnchorPlanTests {
     private static final Instant T0 = Instant.parse("2026-06-30T08:00:00.250Z");
 
     @Test
-    void everyLeafGetsAProofThatLeadsToTheRoot() {
-        List<PendingLeaf> window = leaves(37);
+    void everyLeafsProofRebuiltFromItsSubtreeAndTheStoredRootsLeadsToTheRoot() {
+        List<PendingLeaf> window = leaves(150);
 
         AnchorPlan plan = AnchorPlan.of(5, Optional.of(hash(999)), window);
 
-        assertThat(plan.leafCount()).isEqualTo(37);
-        assertThat(plan.assignments()).hasSize(37);
-        for (Assignment assignment : plan.assignments()) {
-            PendingLeaf leaf = window.get((int) assignment.leafIndex());
-            assertThat(assignment.leafId()).isEqualTo(leaf.id());
-            InclusionProof proof = new InclusionProof(
-                    assignment.leafIndex(), plan.leafCount(), ProofPaths.decode(assignment.proofPath()));
-            assertThat(proof.verifies(new RecordHash(leaf.eventHash()), plan.root()))
-                    .isTrue();
+        assertThat(plan.leafCount()).isEqualTo(150);
+        assertThat(plan.subtreeRoots()).hasSize(3);
+        List<RecordHash> hashes = window.stream().map(leaf -> new RecordHash(leaf.eventHash())).toList();
+        for (int index = 0; index < window.size(); index++) {
+            int first = index / AnchorPlan.SUBTREE_SIZE * AnchorPlan.SUBTREE_SIZE;
+            InclusionProof proof = MerkleTree.proof(
+                    index,
+                    plan.leafCount(),
+                    AnchorPlan.SUBTREE_SIZE,
+                    hashes.subList(first, Math.min(hashes.size(), first + AnchorPlan.SUBTREE_SIZE)),
+                    plan.subtreeRoots());
+            assertThat(proof.verifies(hashes.get(index), plan.root())).isTrue();
         }
+    }
+
+    @Test
+    void consecutiveIdsAreClaimedAsOneRunAndGapsStartANewOne() {
+        List<PendingLeaf> window = List.of(
+                new PendingLeaf(10, 110, hash(1).hex(), T0),
+                new PendingLeaf(11, 111, hash(2).hex(), T0),
+                new PendingLeaf(12, 112, hash(3).hex(), T0),
+                new PendingLeaf(15, 115, hash(4).hex(), T0),
+                new PendingLeaf(20, 120, hash(5).hex(), T0),
+                new PendingLeaf(21, 121, hash(6).hex(), T0));
+
+        AnchorPlan plan = AnchorPlan.of(1, Optional.empty(), window);
+
+        assertThat(plan.runs()).containsExactly(new Run(10, 12, 0), new Run(15, 15, 3), new Run(20, 21, 4));
     }
 
     @Test
@@ -71,7 +89,8 @@ class AnchorPlanTests {
     void aSingleLeafIsItsOwnTreeWithAnEmptyPath() {
         AnchorPlan plan = AnchorPlan.of(1, Optional.empty(), leaves(1));
 
-        assertThat(plan.assignments().get(0).proofPath()).isEmpty();
+        assertThat(plan.runs()).containsExactly(new Run(101, 101, 0));
+        assertThat(plan.subtreeRoots()).containsExactly(plan.root());
         assertThat(plan.root()).isEqualTo(MerkleTree.leafHash(hash(1)));
     }
 

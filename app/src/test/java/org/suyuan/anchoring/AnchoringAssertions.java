@@ -3,6 +3,7 @@ package org.suyuan.anchoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.suyuan.ledger.AnchorReceipt;
 import org.suyuan.ledger.Ledger;
 import org.suyuan.ledger.RecordHash;
 import org.suyuan.ledger.proof.InclusionProof;
+import org.suyuan.ledger.proof.MerkleTree;
 
 /** What "everything is anchored, once, and provably" means, checked against the database and the ledger. */
 final class AnchoringAssertions {
@@ -38,12 +40,13 @@ final class AnchoringAssertions {
     private record AnchorRow(
             long id, long sequenceNumber, String root, long leafCount, String previousRoot, String transactionId) {}
 
-    private record LeafRow(long eventId, String eventHash, long anchorId, long leafIndex, String proofPath) {}
+    private record LeafRow(long eventId, String eventHash, long anchorId, long leafIndex) {}
 
     /**
      * Every event recorded through the API is a leaf of exactly one anchor; the anchors form one chain; the ledger
-     * returns every anchor's root with the same leaf count and previous root; and each leaf's stored proof leads to
-     * that root in a tree of the size the ledger records.
+     * returns every anchor's root with the same leaf count and previous root; leaves take the places 0, 1, 2, … of
+     * their anchor; and each leaf's proof, rebuilt from its subtree's leaves and the anchor's stored subtree roots,
+     * leads to that root in a tree of the size the ledger records.
      *
      * @return the number of anchors
      */
@@ -80,21 +83,44 @@ final class AnchoringAssertions {
         }
 
         List<LeafRow> leaves = jdbc.query(
-                "SELECT event_id, event_hash, anchor_id, leaf_index, proof_path FROM anchor_leaf",
+                "SELECT event_id, event_hash, anchor_id, leaf_index FROM anchor_leaf ORDER BY anchor_id, leaf_index",
                 (row, number) -> new LeafRow(
                         row.getLong("event_id"),
                         row.getString("event_hash"),
                         row.getLong("anchor_id"),
-                        row.getLong("leaf_index"),
-                        row.getString("proof_path")));
+                        row.getLong("leaf_index")));
+        Map<Long, List<RecordHash>> subtreeRoots = new HashMap<>();
+        jdbc.query("SELECT anchor_id, subtree_size, subtree_roots FROM anchor_tree", row -> {
+            assertThat(row.getInt("subtree_size")).isEqualTo(AnchorPlan.SUBTREE_SIZE);
+            subtreeRoots.put(row.getLong("anchor_id"), ProofPaths.decode(row.getString("subtree_roots")));
+        });
+        Map<Long, List<RecordHash>> hashesByAnchor = new HashMap<>();
+        for (LeafRow leaf : leaves) {
+            List<RecordHash> hashes = hashesByAnchor.computeIfAbsent(leaf.anchorId(), id -> new ArrayList<>());
+            assertThat(leaf.leafIndex()).as("place of event %d", leaf.eventId()).isEqualTo(hashes.size());
+            hashes.add(new RecordHash(leaf.eventHash()));
+        }
+        Map<Long, List<RecordHash>> snapshots = new HashMap<>();
+        jdbc.query("SELECT anchor_id, leaf_hashes FROM anchor_subtree ORDER BY anchor_id, subtree_index", row -> {
+            snapshots.computeIfAbsent(row.getLong("anchor_id"), id -> new ArrayList<>())
+                    .addAll(ProofPaths.decode(row.getString("leaf_hashes")));
+        });
+        assertThat(snapshots).as("each anchor's subtrees hold its leaves as anchored").isEqualTo(hashesByAnchor);
         Map<Long, LeafRow> leavesByEvent = new HashMap<>();
         Map<Long, Long> leavesPerAnchor = new HashMap<>();
         for (LeafRow leaf : leaves) {
             assertThat(leavesByEvent.put(leaf.eventId(), leaf)).isNull();
             leavesPerAnchor.merge(leaf.anchorId(), 1L, Long::sum);
             AnchorReceipt onLedger = receipts.get(leaf.anchorId());
-            InclusionProof proof = new InclusionProof(
-                    leaf.leafIndex(), onLedger.request().leafCount(), ProofPaths.decode(leaf.proofPath()));
+            List<RecordHash> hashes = hashesByAnchor.get(leaf.anchorId());
+            int size = AnchorPlan.SUBTREE_SIZE;
+            int first = (int) leaf.leafIndex() / size * size;
+            InclusionProof proof = MerkleTree.proof(
+                    leaf.leafIndex(),
+                    onLedger.request().leafCount(),
+                    size,
+                    hashes.subList(first, Math.min(hashes.size(), first + size)),
+                    subtreeRoots.get(leaf.anchorId()));
             assertThat(proof.verifies(new RecordHash(leaf.eventHash()), onLedger.root()))
                     .as("proof of event %d", leaf.eventId())
                     .isTrue();

@@ -139,11 +139,12 @@ class AnchoringWorkerTests {
         AnchoringService service = new AnchoringService(
                 leaves,
                 anchors,
+                outbox,
                 new RootConfirmations(ledger),
                 new LedgerProperties(LedgerProperties.Type.EMBEDDED, "suyuan", null));
         for (Long event : events) {
             EventAnchoring.Anchored anchored =
-                    (EventAnchoring.Anchored) service.anchoringOf(event).orElseThrow();
+                    service.proven((EventAnchoring.Anchored) service.anchoringOf(event).orElseThrow());
             assertThat(anchored.isConfirmedBy(
                             service.findOnLedger(anchored.root()).orElseThrow()))
                     .isTrue();

@@ -23,6 +23,8 @@ final class OutboxFixtures {
     /** Empties the anchoring tables and the archive, and frees the lease. */
     static void clear(JdbcTemplate jdbc) {
         jdbc.update("DELETE FROM anchor_leaf");
+        jdbc.update("DELETE FROM anchor_subtree");
+        jdbc.update("DELETE FROM anchor_tree");
         jdbc.update("DELETE FROM anchor");
         jdbc.update("DELETE FROM ledger_anchor");
         jdbc.update("UPDATE anchoring_lease SET holder = NULL, expires_at = '1970-01-01 00:00:00'");

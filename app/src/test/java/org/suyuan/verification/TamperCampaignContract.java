@@ -71,6 +71,7 @@ abstract class TamperCampaignContract {
     TracedBatch reordered;
     TracedBatch reportReplaced;
     TracedBatch rehashed;
+    TracedBatch leavesRewritten;
 
     @BeforeAll
     void anchoredBatchesThenTampered() {
@@ -82,8 +83,9 @@ abstract class TamperCampaignContract {
         reordered = VerificationFixtures.harvestedBatch(farmer);
         reportReplaced = VerificationFixtures.harvestedBatch(farmer);
         rehashed = VerificationFixtures.harvestedBatch(farmer);
+        leavesRewritten = VerificationFixtures.harvestedBatch(farmer);
         List<TracedBatch> all = new ArrayList<>(untouched);
-        all.addAll(List.of(edited, deleted, reordered, reportReplaced, rehashed));
+        all.addAll(List.of(edited, deleted, reordered, reportReplaced, rehashed, leavesRewritten));
         VerificationFixtures.awaitAnchored(jdbc, all);
         for (TracedBatch batch : all) {
             assertThat(status(batch)).as("%s before the attack", batch.number()).isEqualTo("VERIFIED");
@@ -94,6 +96,8 @@ abstract class TamperCampaignContract {
         swapEvents(reordered, 3, 4);
         replaceReport(reportReplaced);
         editIrrigationAndRehashTheChain(rehashed);
+        editIrrigationAndRehashTheChain(leavesRewritten);
+        rewriteTheAnchoredLeaves(leavesRewritten);
     }
 
     @Test
@@ -134,6 +138,13 @@ abstract class TamperCampaignContract {
     }
 
     @Test
+    void anEditWithTheChainAndItsAnchoredLeavesRewrittenFailsItsInclusionProof() {
+        JsonNode findings = assertTampered(leavesRewritten, "PROOF_FAILS", null);
+
+        assertThat(findings.findValuesAsString("kind")).doesNotContain("LEAF_CHANGED");
+    }
+
+    @Test
     void batchesNobodyTouchedStayVerified() {
         for (TracedBatch batch : untouched) {
             JsonNode trace = trace(batch);
@@ -168,6 +179,7 @@ abstract class TamperCampaignContract {
         assertThat(kindsReportedFor(report, reordered)).contains("REORDERED").doesNotContain("CHANGED");
         assertThat(kindsReportedFor(report, reportReplaced)).contains("ATTACHMENT_CHANGED");
         assertThat(kindsReportedFor(report, rehashed)).contains("LEAF_CHANGED");
+        assertThat(kindsReportedFor(report, leavesRewritten)).isNotEmpty();
         for (TracedBatch batch : untouched) {
             assertThat(kindsReportedFor(report, batch)).as(batch.number()).isEmpty();
         }
@@ -315,6 +327,18 @@ abstract class TamperCampaignContract {
                     event.getId());
             previous = hash;
         }
+    }
+
+    /**
+     * The most careful attacker: after rehashing the chain, also writes the new hashes into the anchored leaves, so
+     * that events and leaves agree. Only the ledger's root, which the leaves' proofs no longer reach, still tells.
+     * The other events anchored with them (their neighbours in the tree) must stay verified.
+     */
+    private void rewriteTheAnchoredLeaves(TracedBatch batch) {
+        jdbc.update(
+                "UPDATE anchor_leaf SET event_hash = (SELECT e.event_hash FROM batch_event e WHERE e.id ="
+                        + " anchor_leaf.event_id) WHERE batch_id = ?",
+                batch.id());
     }
 
     private long eventId(TracedBatch batch, int sequenceNumber) {

@@ -11,7 +11,7 @@ import org.hibernate.annotations.Immutable;
  * One event hash in the anchoring outbox, with its place in an anchor once it has one.
  *
  * <p>Read-only for JPA: rows are written by {@link AnchorOutbox} (the recording transaction inserts them, the
- * worker assigns them in bulk), so this mapping serves lookups only.
+ * worker claims them a run of ids at a time), so this mapping serves lookups only.
  */
 @Entity
 @Immutable
@@ -70,8 +70,9 @@ public class AnchorLeaf {
     }
 
     /**
-     * The inclusion proof's sibling hashes from the leaf up to the root, 64 hex characters each, concatenated;
-     * {@code null} while the leaf waits, empty for a tree of one leaf.
+     * The inclusion proof's sibling hashes from the leaf up to the root, 64 hex characters each, concatenated, as
+     * leaves anchored before issue 13 stored it (empty for a tree of one leaf); {@code null} while the leaf waits
+     * and for leaves anchored since, whose proof is rebuilt from their anchor's subtree roots ({@code anchor_tree}).
      */
     public String getProofPath() {
         return proofPath;

@@ -7,17 +7,19 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The anchoring outbox in SQL: pending leaves are inserted by the transaction that records their event, read in id
- * order by the worker and assigned to an anchor in bulk.
+ * order by the worker and claimed for an anchor a run of consecutive ids at a time.
  *
  * <p>Plain JDBC rather than JPA for two reasons. The insert sits on the hot path of every write and the
- * assignment touches thousands of rows at once, which JPA would load, dirty-check and update one by one. And
+ * claim touches thousands of rows at once, which JPA would load, dirty-check and update one by one. And
  * times are bound as text, as {@code EmbeddedLedger} does, so that MariaDB keeps their microseconds (MySQL
  * Connector/J drops fractions of a second when the server is MariaDB). Statements run in the caller's
  * transaction when there is one (Spring's JPA transaction manager shares its connection).
@@ -37,11 +39,23 @@ public class AnchorOutbox {
     public record PendingLeaf(long id, long eventId, String eventHash, Instant createdAt) {}
 
     /**
-     * Where the worker puts a leaf.
-     *
-     * @param proofPath the audit path's sibling hashes, 64 hex characters each, concatenated
+     * Leaves with consecutive ids that take consecutive places in an anchor's tree: leaf {@code firstLeafId + k} is
+     * leaf {@code firstLeafIndex + k}.
      */
-    public record Assignment(long leafId, long leafIndex, String proofPath) {}
+    public record Run(long firstLeafId, long lastLeafId, long firstLeafIndex) {
+
+        public Run {
+            if (lastLeafId < firstLeafId || firstLeafIndex < 0) {
+                throw new IllegalArgumentException(
+                        "Not a run of leaves: " + firstLeafId + ".." + lastLeafId + " from " + firstLeafIndex);
+            }
+        }
+
+        /** How many leaves the run holds. */
+        public long size() {
+            return lastLeafId - firstLeafId + 1;
+        }
+    }
 
     /** Adds an event's hash to the outbox; call it in the transaction that records the event. */
     public void addPending(long eventId, long batchId, String eventHash, Instant createdAt) {
@@ -104,32 +118,92 @@ public class AnchorOutbox {
     }
 
     /**
-     * Claims leaves for an anchor: each row is updated only if it is still pending.
+     * Claims leaves for an anchor, one statement per run: every leaf of a run gets the anchor and its place, if it is
+     * still pending. Every id of a run must be a leaf the caller read as pending, so that a run never reaches a leaf
+     * written (or still being written) after the window was read.
      *
-     * @return how many leaves were claimed; fewer than given means another worker took some, and the caller must
-     *     roll back
+     * @return how many leaves were claimed; fewer than the runs hold means another worker took some, and the caller
+     *     must roll back
      */
-    public int assign(long anchorId, List<Assignment> assignments) {
-        Objects.requireNonNull(assignments, "assignments");
+    public long claim(long anchorId, List<Run> runs) {
+        Objects.requireNonNull(runs, "runs");
         int[][] counts = jdbc.batchUpdate(
-                "UPDATE anchor_leaf SET anchor_id = ?, leaf_index = ?, proof_path = ? WHERE id = ? AND anchor_id"
-                        + " IS NULL",
-                assignments,
+                "UPDATE anchor_leaf SET anchor_id = ?, leaf_index = id - ? WHERE anchor_id IS NULL AND id BETWEEN ?"
+                        + " AND ?",
+                runs,
                 1000,
-                (PreparedStatement statement, Assignment assignment) -> {
+                (PreparedStatement statement, Run run) -> {
                     statement.setLong(1, anchorId);
-                    statement.setLong(2, assignment.leafIndex());
-                    statement.setString(3, assignment.proofPath());
-                    statement.setLong(4, assignment.leafId());
+                    statement.setLong(2, run.firstLeafId() - run.firstLeafIndex());
+                    statement.setLong(3, run.firstLeafId());
+                    statement.setLong(4, run.lastLeafId());
                 });
-        int claimed = 0;
+        long claimed = 0;
         for (int[] chunk : counts) {
             for (int count : chunk) {
-                // Drivers that cannot tell report SUCCESS_NO_INFO (-2); MySQL and H2 report row counts.
-                claimed += count == PreparedStatement.SUCCESS_NO_INFO ? 1 : count;
+                if (count == PreparedStatement.SUCCESS_NO_INFO) {
+                    // The driver could not tell how many rows a statement changed: count what the anchor holds.
+                    return jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM anchor_leaf WHERE anchor_id = ?", Long.class, anchorId);
+                }
+                claimed += count;
             }
         }
         return claimed;
+    }
+
+    /**
+     * Stores an anchor's tree, cut into aligned subtrees: their roots, and each subtree's leaf hashes as anchored, from
+     * which a leaf's inclusion proof is rebuilt. Call it in the transaction that prepares the anchor.
+     *
+     * @param subtreeRoots the roots' hex, 64 characters each, concatenated, left to right
+     * @param subtreeLeaves each subtree's leaf hashes in the same form, subtree by subtree
+     */
+    public void addTree(long anchorId, int subtreeSize, String subtreeRoots, List<String> subtreeLeaves) {
+        jdbc.update(
+                "INSERT INTO anchor_tree (anchor_id, subtree_size, subtree_roots) VALUES (?, ?, ?)",
+                anchorId,
+                subtreeSize,
+                subtreeRoots);
+        List<Object[]> rows = new ArrayList<>(subtreeLeaves.size());
+        for (int index = 0; index < subtreeLeaves.size(); index++) {
+            rows.add(new Object[] {anchorId, index, subtreeLeaves.get(index)});
+        }
+        jdbc.batchUpdate("INSERT INTO anchor_subtree (anchor_id, subtree_index, leaf_hashes) VALUES (?, ?, ?)", rows);
+    }
+
+    /** An anchor's subtree roots as {@link #addTree} stored them. */
+    public record Tree(int subtreeSize, String subtreeRoots) {}
+
+    /** The subtree roots of the anchor of this root; empty for anchors that stored a proof per leaf. */
+    public Optional<Tree> treeOf(String root) {
+        return jdbc.query(
+                        "SELECT t.subtree_size, t.subtree_roots FROM anchor_tree t JOIN anchor a ON a.id = t.anchor_id"
+                                + " WHERE a.root = ?",
+                        (row, number) -> new Tree(row.getInt("subtree_size"), row.getString("subtree_roots")),
+                        root)
+                .stream()
+                .findFirst();
+    }
+
+    /** The leaf hashes of one subtree of the anchor of this root, as {@link #addTree} stored them. */
+    public Optional<String> subtreeLeaves(String root, int subtreeIndex) {
+        return jdbc.queryForList(
+                        "SELECT s.leaf_hashes FROM anchor_subtree s JOIN anchor a ON a.id = s.anchor_id WHERE a.root = ?"
+                                + " AND s.subtree_index = ?",
+                        String.class,
+                        root,
+                        subtreeIndex)
+                .stream()
+                .findFirst();
+    }
+
+    /** Every subtree's leaf hashes of an anchor, in order, as {@link #addTree} stored them (none before issue 13). */
+    public List<String> subtreeLeavesOf(long anchorId) {
+        return jdbc.queryForList(
+                "SELECT leaf_hashes FROM anchor_subtree WHERE anchor_id = ? ORDER BY subtree_index",
+                String.class,
+                anchorId);
     }
 
     /** When each leaf of an anchor was written. */
