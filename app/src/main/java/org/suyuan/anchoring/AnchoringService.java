@@ -31,8 +31,11 @@ import org.suyuan.ledger.proof.MerkleTree;
 @Service
 public class AnchoringService {
 
-    /** Anchors whose subtree roots are remembered: 256 roots each for a full window, a few kilobytes. */
+    /** Anchors whose upper tree is remembered: 511 nodes for a full window of 16,384 leaves, about 80 KB. */
     private static final int TREES_REMEMBERED = 256;
+
+    /** Rebuilt inclusion proofs remembered (popular batches are scanned over and over): about 2 KB each. */
+    private static final int PROOFS_REMEMBERED = 4_096;
 
     private static final Logger log = LoggerFactory.getLogger(AnchoringService.class);
 
@@ -42,6 +45,7 @@ public class AnchoringService {
     private final RootConfirmations roots;
     private final LedgerProperties ledger;
     private final BoundedCache<RecordHash, Optional<SubtreeRoots>> trees = new BoundedCache<>(TREES_REMEMBERED);
+    private final BoundedCache<LeafPlace, List<RecordHash>> proofs = new BoundedCache<>(PROOFS_REMEMBERED);
 
     AnchoringService(
             AnchorLeafRepository leaves,
@@ -56,24 +60,36 @@ public class AnchoringService {
         this.ledger = ledger;
     }
 
-    /** An anchor's subtree roots, parsed. */
-    private record SubtreeRoots(int subtreeSize, List<RecordHash> roots) {}
+    /** An anchor's subtrees: their size, and the tree over their roots. */
+    private record SubtreeRoots(int subtreeSize, MerkleTree roots) {}
+
+    /** A leaf's place: its anchor's root and its index. */
+    private record LeafPlace(RecordHash root, long leafIndex) {}
 
     /**
      * An anchored event with its inclusion proof's path: as read when the leaf stored one (anchored before issue 13),
-     * otherwise rebuilt from its subtree's leaf hashes as anchored (one row of at most {@link AnchorPlan#SUBTREE_SIZE})
-     * and its anchor's subtree roots (remembered by root: a confirmed anchor never changes). Pieces that do not fit together (rows
-     * deleted or altered) give a path that does not verify, never an exception: that is a finding, not a failure.
+     * otherwise rebuilt from its subtree's leaf hashes as anchored (one row of at most {@link
+     * AnchorPlan#SUBTREE_SIZE}) and the tree over its anchor's subtree roots. Both the trees and the rebuilt paths
+     * are remembered: a confirmed anchor never changes, and a path is only the siblings' hashes, so a remembered one
+     * still fails for an event or leaf altered later. Pieces that do not fit together (rows deleted or altered) give
+     * a path that does not verify, never an exception (that is a finding, not a failure), and are not remembered.
      */
     public EventAnchoring.Anchored proven(EventAnchoring.Anchored anchored) {
         if (anchored.hasPath()) {
             return anchored;
         }
+        LeafPlace place = new LeafPlace(anchored.root(), anchored.leafIndex());
+        return anchored.withPath(proofs.find(place, unknown -> rebuilt(anchored)).orElse(List.of()));
+    }
+
+    private Optional<List<RecordHash>> rebuilt(EventAnchoring.Anchored anchored) {
         Optional<SubtreeRoots> tree = trees.get(anchored.root(), this::subtreeRootsOf);
         if (tree.isEmpty() || tree.get().subtreeSize() < 1) {
-            log.warn("Anchor {} has neither a stored proof for event {} nor subtree roots",
-                    anchored.anchorSequenceNumber(), anchored.eventId());
-            return anchored.withPath(List.of());
+            log.warn(
+                    "Anchor {} has neither a stored proof for event {} nor subtree roots",
+                    anchored.anchorSequenceNumber(),
+                    anchored.eventId());
+            return Optional.empty();
         }
         int size = tree.get().subtreeSize();
         int subtree = (int) (anchored.leafIndex() / size);
@@ -81,20 +97,24 @@ public class AnchoringService {
             List<RecordHash> subtreeLeaves = outbox.subtreeLeaves(anchored.root().hex(), subtree)
                     .map(ProofPaths::decode)
                     .orElse(List.of());
-            return anchored.withPath(MerkleTree.proof(
+            return Optional.of(MerkleTree.proof(
                             anchored.leafIndex(), anchored.leafCount(), size, subtreeLeaves, tree.get().roots())
                     .path());
         } catch (IllegalArgumentException doesNotFit) {
-            log.warn("The stored tree of anchor {} does not fit event {}: {}",
-                    anchored.anchorSequenceNumber(), anchored.eventId(), doesNotFit.getMessage());
-            return anchored.withPath(List.of());
+            log.warn(
+                    "The stored tree of anchor {} does not fit event {}: {}",
+                    anchored.anchorSequenceNumber(),
+                    anchored.eventId(),
+                    doesNotFit.getMessage());
+            return Optional.empty();
         }
     }
 
     private Optional<SubtreeRoots> subtreeRootsOf(RecordHash root) {
         try {
             return outbox.treeOf(root.hex())
-                    .map(tree -> new SubtreeRoots(tree.subtreeSize(), ProofPaths.decode(tree.subtreeRoots())));
+                    .map(tree -> new SubtreeRoots(
+                            tree.subtreeSize(), MerkleTree.ofSubtreeRoots(ProofPaths.decode(tree.subtreeRoots()))));
         } catch (IllegalArgumentException unreadable) {
             log.warn("The subtree roots of anchor {} are unreadable: {}", root.hex(), unreadable.getMessage());
             return Optional.empty();

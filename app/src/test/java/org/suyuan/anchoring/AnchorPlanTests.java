@@ -35,7 +35,7 @@ class AnchorPlanTests {
                     plan.leafCount(),
                     AnchorPlan.SUBTREE_SIZE,
                     hashes.subList(first, Math.min(hashes.size(), first + AnchorPlan.SUBTREE_SIZE)),
-                    plan.subtreeRoots());
+                    MerkleTree.ofSubtreeRoots(plan.subtreeRoots()));
             assertThat(proof.verifies(hashes.get(index), plan.root())).isTrue();
         }
     }

@@ -120,7 +120,7 @@ final class AnchoringAssertions {
                     onLedger.request().leafCount(),
                     size,
                     hashes.subList(first, Math.min(hashes.size(), first + size)),
-                    subtreeRoots.get(leaf.anchorId()));
+                    MerkleTree.ofSubtreeRoots(subtreeRoots.get(leaf.anchorId())));
             assertThat(proof.verifies(new RecordHash(leaf.eventHash()), onLedger.root()))
                     .as("proof of event %d", leaf.eventId())
                     .isTrue();

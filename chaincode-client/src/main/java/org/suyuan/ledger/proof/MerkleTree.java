@@ -114,7 +114,7 @@ public final class MerkleTree {
     /**
      * The roots of the tree's aligned subtrees of {@code size} leaves, left to right: leaves 0 to size − 1, size to
      * 2 size − 1, and so on, the last one holding what is left. Together with the leaves of one subtree they give
-     * the audit path of any leaf in it ({@link #proof(long, long, List, List)}), so a store need not keep a path per
+     * the audit path of any leaf in it ({@link #proof(long, long, int, List, MerkleTree)}), so a store need not keep a path per
      * leaf.
      *
      * @param size a power of two
@@ -130,8 +130,17 @@ public final class MerkleTree {
     }
 
     /**
+     * The upper part of a tree: a tree whose leaves are the roots of the larger tree's aligned subtrees ({@link
+     * #subtreeRoots}), hashed no further. Its root is the larger tree's root; {@link #proof(long, long, int, List,
+     * MerkleTree)} takes it, so that one built per tree serves the proofs of all its leaves.
+     */
+    public static MerkleTree ofSubtreeRoots(List<RecordHash> subtreeRoots) {
+        return new MerkleTree(Objects.requireNonNull(subtreeRoots, "subtreeRoots"));
+    }
+
+    /**
      * The audit path of a leaf rebuilt from its aligned subtree's leaves and the roots of all the tree's subtrees
-     * (as {@link #subtreeRoots} gave them): the path inside the subtree, then the subtree root's path among the
+     * (as {@link #subtreeRoots} gave them, as a tree): the path inside the subtree, then the subtree root's path among the
      * others. Equal to {@code proof(index)} of the whole tree, which this does not need. Nothing here checks that the
      * pieces hash to the root: a proof built from altered pieces simply fails to verify.
      *
@@ -140,11 +149,11 @@ public final class MerkleTree {
      * @param subtreeSize the size the subtrees were cut at, a power of two
      * @param subtreeLeaves the event hashes of the leaf's subtree, in order: leaves {@code index / subtreeSize *
      *     subtreeSize} onwards, {@code subtreeSize} of them or as many as the tree has left
-     * @param subtreeRoots the roots of every subtree of the tree, in order
+     * @param subtreeRoots the tree over the roots of every subtree of the tree, in order ({@link #ofSubtreeRoots})
      * @throws IllegalArgumentException when the pieces do not fit a tree of that size
      */
     public static InclusionProof proof(
-            long index, long treeSize, int subtreeSize, List<RecordHash> subtreeLeaves, List<RecordHash> subtreeRoots) {
+            long index, long treeSize, int subtreeSize, List<RecordHash> subtreeLeaves, MerkleTree subtreeRoots) {
         Objects.requireNonNull(subtreeLeaves, "subtreeLeaves");
         Objects.requireNonNull(subtreeRoots, "subtreeRoots");
         if (subtreeSize < 1 || Integer.bitCount(subtreeSize) != 1) {
@@ -163,7 +172,7 @@ public final class MerkleTree {
         }
         List<RecordHash> path = new ArrayList<>(
                 MerkleTree.of(subtreeLeaves).proof((int) (index % subtreeSize)).path());
-        path.addAll(new MerkleTree(subtreeRoots).proof((int) subtree).path());
+        path.addAll(subtreeRoots.proof((int) subtree).path());
         return new InclusionProof(index, treeSize, path);
     }
 
