@@ -47,6 +47,7 @@ class AnchoringMetrics {
     private final Counter anchors;
     private final Counter conflicts;
     private final Timer ledgerCalls;
+    private final Timer prepares;
     private Backlog backlog = Backlog.EMPTY;
     private Instant backlogReadAt = Instant.EPOCH;
 
@@ -89,6 +90,10 @@ class AnchoringMetrics {
         this.ledgerCalls = Timer.builder("suyuan.anchoring.ledger.anchor")
                 .description("Duration of one anchoring call to the ledger, failed ones included")
                 .register(registry);
+        this.prepares = Timer.builder("suyuan.anchoring.prepare")
+                .description("Duration of preparing one window: reading its leaves, building the tree, storing the"
+                        + " anchor and claiming the leaves")
+                .register(registry);
     }
 
     /** The leaves not anchored yet, read from the database at most once a second. */
@@ -130,5 +135,9 @@ class AnchoringMetrics {
 
     Timer ledgerCalls() {
         return ledgerCalls;
+    }
+
+    Timer prepares() {
+        return prepares;
     }
 }

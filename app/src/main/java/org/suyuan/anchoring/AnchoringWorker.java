@@ -258,6 +258,7 @@ class AnchoringWorker {
         if (!full && !old) {
             return Step.WAITING_FOR_WINDOW.and(done);
         }
+        Timer.Sample preparing = Timer.start();
         List<PendingLeaf> window = outbox.findPending(properties.maxLeaves());
         if (window.isEmpty()) {
             return Step.IDLE.and(done);
@@ -269,6 +270,7 @@ class AnchoringWorker {
             log.debug("Another worker anchors these leaves: {}", race.getMessage());
             return Step.LOST_RACE.and(done);
         }
+        preparing.stop(metrics.prepares());
         submit(prepared);
         return Step.SUBMITTED.and(collectAnswers()).and(done);
     }
