@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What storing idempotency keys must do on every database Suyuan supports; subclasses pick the database. */
 @DataJpaTest
@@ -22,6 +31,9 @@ abstract class IdempotentRequestRepositoryContract {
 
     @Autowired
     IdempotentRequestRepository requests;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void knowsAKeyInProgressUntilItsResponseIsStored() {
@@ -73,5 +85,52 @@ abstract class IdempotentRequestRepositoryContract {
 
         assertThat(requests.find("farmer", "old")).isEmpty();
         assertThat(requests.find("farmer", "new")).isPresent();
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aConcurrentClaimOfTheSameKeyIsRefusedOnceTheFirstCommits() throws Exception {
+        String key = UUID.randomUUID().toString();
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            requests.start("farmer", key, "f".repeat(64), NOW);
+            claimed.countDown();
+            await(finish);
+        }));
+        assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Long> second = CompletableFuture.supplyAsync(
+                () -> transactions.execute(status -> requests.start("farmer", key, "f".repeat(64), NOW)));
+        // Time for the second claim to reach the key, where it must wait for the first rather than end either way.
+        assertThatThrownBy(() -> second.get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+        finish.countDown();
+        first.get(30, TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(DuplicateKeyException.class);
+        assertThat(requests.find("farmer", key)).isPresent();
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aClaimRolledBackLeavesNothingBehind() {
+        String key = UUID.randomUUID().toString();
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            requests.start("farmer", key, "f".repeat(64), NOW);
+            status.setRollbackOnly();
+        });
+
+        assertThat(requests.find("farmer", key)).isEmpty();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
