@@ -22,6 +22,7 @@ import org.suyuan.db.archive.AttachmentRepository;
 import org.suyuan.db.archive.Batch;
 import org.suyuan.db.archive.BatchEvent;
 import org.suyuan.db.archive.BatchEventRepository;
+import org.suyuan.db.archive.BatchEventTails;
 import org.suyuan.db.archive.BatchRepository;
 import org.suyuan.db.archive.BatchStatus;
 import org.suyuan.db.archive.EventType;
@@ -599,10 +600,9 @@ public class BatchService {
 
         void add(ArchiveEntry corrected, EventType type, LocalDate occurredOn, EventDetails eventDetails) {
             if (lastSequence < 0) {
-                BatchEvent last = events.findFirstByBatchIdOrderBySequenceNumberDesc(batch.getId())
-                        .orElse(null);
-                lastSequence = last == null ? 0 : last.getSequenceNumber();
-                lastHash = last == null ? EventDocument.genesisHash() : last.getEventHash();
+                BatchEventTails.Tail last = events.tailOf(batch.getId()).orElse(null);
+                lastSequence = last == null ? 0 : last.sequenceNumber();
+                lastHash = last == null ? EventDocument.genesisHash() : last.eventHash();
             }
             int sequence = lastSequence + 1;
             String previousHash = lastHash;

@@ -9,6 +9,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.suyuan.BoundedCache;
 import org.suyuan.account.CurrentUser;
 import org.suyuan.db.archive.Batch;
 import org.suyuan.db.archive.Organization;
@@ -28,6 +29,8 @@ import org.suyuan.qr.Gtin;
 @Service
 public class OrganizationService {
 
+    static final int PRODUCTS_REMEMBERED = 4_096;
+
     private final OrganizationRepository organizations;
     private final PlotRepository plots;
     private final ProductRepository products;
@@ -35,6 +38,13 @@ public class OrganizationService {
     private final PersonalDataProtection personalData;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+
+    /**
+     * Products by id, for every event recorded and every label printed: a product is only ever inserted
+     * ({@link #addProduct}; {@link Product} has no setter and nothing updates or deletes the table), so reading it
+     * again on every write would only cost time.
+     */
+    private final BoundedCache<Long, Product> productsById = new BoundedCache<>(PRODUCTS_REMEMBERED);
 
     OrganizationService(
             OrganizationRepository organizations,
@@ -229,16 +239,19 @@ public class OrganizationService {
     /** The origin of a batch the caller may already see (the batch's own organization is not checked again). */
     @Transactional(readOnly = true)
     public Origin originOf(Batch batch) {
-        Product product = products.findById(batch.getProductId()).orElseThrow();
+        Product product = productOf(batch);
         Plot plot = plots.findById(batch.getPlotId()).orElseThrow();
         return new Origin(
                 product, plot, organizations.findById(plot.getOrganizationId()).orElseThrow());
     }
 
-    /** The product of a batch the caller may already see: for a received batch, the producer of origin's. */
+    /**
+     * The product of a batch the caller may already see: for a received batch, the producer of origin's. Read once,
+     * then remembered (see {@link #productsById}).
+     */
     @Transactional(readOnly = true)
     public Product productOf(Batch batch) {
-        return products.findById(batch.getProductId()).orElseThrow();
+        return productsById.get(batch.getProductId(), id -> products.findById(id).orElseThrow());
     }
 
     /** How much of the harvest one item of this product holds, if the producer said. */

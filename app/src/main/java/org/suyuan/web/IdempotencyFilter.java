@@ -125,7 +125,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String username = authentication.getName();
         HttpServletRequest forwarded = api ? new CachedBodyRequest(request) : request;
         String fingerprint = api ? fingerprint((CachedBodyRequest) forwarded) : formFingerprint(request);
-        Optional<IdempotentRequest> earlier = requests.findByUsernameAndIdempotencyKey(username, key);
+        Optional<IdempotentRequest> earlier = requests.find(username, key);
         if (earlier.isPresent()) {
             answerRetry(earlier.get(), fingerprint, request, response, api);
             return;
@@ -136,8 +136,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             lost = Boolean.TRUE.equals(inTransaction(
                     request,
                     () -> transactions.execute(transaction -> {
-                        IdempotentRequest record = requests.saveAndFlush(
-                                new IdempotentRequest(username, key, fingerprint, clock.instant()));
+                        long claim = requests.start(username, key, fingerprint, clock.instant());
                         try {
                             chain.doFilter(forwarded, captured);
                         } catch (IOException | ServletException e) {
@@ -150,7 +149,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
                             transaction.setRollbackOnly();
                             return succeeded;
                         }
-                        record.complete(
+                        requests.complete(
+                                claim,
                                 captured.getStatus(),
                                 captured.getContentType(),
                                 captured.getHeader(HttpHeaders.LOCATION),
@@ -161,7 +161,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throw failure.unwrap();
         } catch (DataAccessException concurrentDuplicate) {
             // Another request with this key got there first and has now finished (or failed): answer as a retry.
-            Optional<IdempotentRequest> first = requests.findByUsernameAndIdempotencyKey(username, key);
+            Optional<IdempotentRequest> first = requests.find(username, key);
             if (first.isPresent()) {
                 answerRetry(first.get(), fingerprint, request, response, api);
             } else if (api) {
@@ -232,7 +232,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             HttpServletResponse response,
             boolean api)
             throws IOException {
-        if (!earlier.getRequestFingerprint().equals(fingerprint)) {
+        if (!earlier.requestFingerprint().equals(fingerprint)) {
             if (api) {
                 problems.write(
                         response,
@@ -250,7 +250,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             return;
         }
-        if (earlier.getState() != IdempotentRequest.State.COMPLETED) {
+        if (earlier.state() != IdempotentRequest.State.COMPLETED) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             if (api) {
                 problems.write(response, org.suyuan.problem.ConflictException.requestInProgress(), null);
@@ -260,16 +260,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             return;
         }
-        response.setStatus(earlier.getResponseStatus());
+        response.setStatus(earlier.responseStatus());
         response.setHeader(REPLAYED_HEADER, "true");
-        if (earlier.getResponseContentType() != null) {
-            response.setContentType(earlier.getResponseContentType());
+        if (earlier.responseContentType() != null) {
+            response.setContentType(earlier.responseContentType());
         }
-        if (earlier.getResponseLocation() != null) {
-            response.setHeader(HttpHeaders.LOCATION, earlier.getResponseLocation());
+        if (earlier.responseLocation() != null) {
+            response.setHeader(HttpHeaders.LOCATION, earlier.responseLocation());
         }
-        if (earlier.getResponseBody() != null) {
-            response.getOutputStream().write(earlier.getResponseBody());
+        if (earlier.responseBody() != null) {
+            response.getOutputStream().write(earlier.responseBody());
         }
     }
 

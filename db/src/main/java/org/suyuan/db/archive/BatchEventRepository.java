@@ -13,7 +13,7 @@ import org.springframework.data.repository.query.Param;
  * Reads and appends batch events. Deliberately a plain {@link Repository}: it has no delete method, and since
  * {@link BatchEvent} is immutable, inserting new events ({@code save}, {@link #insertAll}) is the only write there is.
  */
-public interface BatchEventRepository extends Repository<BatchEvent, Long>, BatchEventInserts {
+public interface BatchEventRepository extends Repository<BatchEvent, Long>, BatchEventInserts, BatchEventTails {
 
     BatchEvent save(BatchEvent event);
 
@@ -31,8 +31,6 @@ public interface BatchEventRepository extends Repository<BatchEvent, Long>, Batc
     List<BatchEvent> findAllByBatchIdAndTypeInOrderBySequenceNumber(Long batchId, Collection<EventType> types);
 
     Page<BatchEvent> findAllByBatchId(Long batchId, Pageable pageable);
-
-    Optional<BatchEvent> findFirstByBatchIdOrderBySequenceNumberDesc(Long batchId);
 
     boolean existsBySupersedesEventId(Long supersedesEventId);
 

@@ -98,6 +98,16 @@ abstract class ArchiveRepositoryContract {
     }
 
     @Test
+    void readsTheTailOfABatchsChain() {
+        Batch batch = batch(organizations.saveAndFlush(cooperative("91340200MA2T0J8Q4R")), "B2026-004");
+        assertThat(events.tailOf(batch.getId())).isEmpty();
+
+        events.insertAll(java.util.List.of(event(batch, 1, EventType.CREATED), event(batch, 2, EventType.PLANTING)));
+
+        assertThat(events.tailOf(batch.getId())).contains(new BatchEventTails.Tail(2, "2".repeat(64)));
+    }
+
+    @Test
     void locksABatchForAppending() {
         Batch batch = batch(organizations.saveAndFlush(cooperative("91340200MA2T0J8Q4R")), "B2026-003");
 
@@ -138,6 +148,6 @@ abstract class ArchiveRepositoryContract {
                 null,
                 "{}",
                 "0".repeat(64),
-                "1".repeat(64));
+                Integer.toString(sequence).repeat(64));
     }
 }
