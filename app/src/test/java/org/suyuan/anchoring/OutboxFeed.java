@@ -2,9 +2,6 @@ package org.suyuan.anchoring;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +11,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.suyuan.db.SqlTimes;
 import org.suyuan.ledger.RecordHash;
 
 /**
@@ -27,8 +25,6 @@ final class OutboxFeed {
 
     /** The most rows one transaction writes: a bulk request's worth. */
     private static final int MAX_ROWS = 1_000;
-
-    private static final DateTimeFormatter SQL_DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -76,8 +72,8 @@ final class OutboxFeed {
     }
 
     private void write(int count) {
-        // As text, to the microsecond (Connector/J drops a Timestamp's fraction on MariaDB), as AnchorOutbox binds it.
-        String now = SQL_DATETIME.format(LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+        // To the microsecond, as AnchorOutbox binds it (a Timestamp would lose its fraction on MariaDB).
+        String now = SqlTimes.text(Instant.now());
         List<Object[]> events = new ArrayList<>(count);
         List<Object[]> leaves = new ArrayList<>(count);
         for (int index = 0; index < count; index++) {

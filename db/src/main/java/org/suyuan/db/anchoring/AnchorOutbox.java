@@ -4,15 +4,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.suyuan.db.SqlTimes;
 
 /**
  * The anchoring outbox in SQL: pending leaves are inserted by the transaction that records their event, read in id
@@ -26,8 +24,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class AnchorOutbox {
-
-    private static final DateTimeFormatter SQL_DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     private final JdbcTemplate jdbc;
 
@@ -64,7 +60,7 @@ public class AnchorOutbox {
                 eventId,
                 batchId,
                 eventHash,
-                sqlText(createdAt));
+                SqlTimes.text(createdAt));
     }
 
     /** A leaf to add: a recorded event's hash, and when it was written. */
@@ -83,7 +79,7 @@ public class AnchorOutbox {
                     statement.setLong(1, leaf.eventId());
                     statement.setLong(2, leaf.batchId());
                     statement.setString(3, leaf.eventHash());
-                    statement.setString(4, sqlText(leaf.createdAt()));
+                    statement.setString(4, SqlTimes.text(leaf.createdAt()));
                 });
     }
 
@@ -96,7 +92,7 @@ public class AnchorOutbox {
                         row.getLong("id"),
                         row.getLong("event_id"),
                         row.getString("event_hash"),
-                        instant(row, "created_at")),
+                        SqlTimes.instant(row, "created_at")),
                 limit);
     }
 
@@ -104,7 +100,7 @@ public class AnchorOutbox {
     public Instant firstPendingCreatedAt() {
         List<Instant> first = jdbc.query(
                 "SELECT created_at FROM anchor_leaf WHERE anchor_id IS NULL ORDER BY id LIMIT 1",
-                (row, number) -> instant(row, "created_at"));
+                (row, number) -> SqlTimes.instant(row, "created_at"));
         return first.isEmpty() ? null : first.get(0);
     }
 
@@ -210,7 +206,7 @@ public class AnchorOutbox {
     public List<Instant> createdTimesOf(long anchorId) {
         return jdbc.query(
                 "SELECT created_at FROM anchor_leaf WHERE anchor_id = ?",
-                (row, number) -> instant(row, "created_at"),
+                (row, number) -> SqlTimes.instant(row, "created_at"),
                 anchorId);
     }
 
@@ -228,15 +224,6 @@ public class AnchorOutbox {
 
     private static Backlog backlogOf(ResultSet row) throws SQLException {
         long leaves = row.getLong("leaves");
-        return leaves == 0 ? Backlog.EMPTY : new Backlog(leaves, instant(row, "oldest"));
-    }
-
-    static String sqlText(Instant instant) {
-        return SQL_DATETIME.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-    }
-
-    static Instant instant(ResultSet row, String column) throws SQLException {
-        LocalDateTime value = row.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+        return leaves == 0 ? Backlog.EMPTY : new Backlog(leaves, SqlTimes.instant(row, "oldest"));
     }
 }

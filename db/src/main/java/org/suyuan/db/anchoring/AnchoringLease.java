@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.suyuan.db.SqlTimes;
 
 /**
  * A lease row naming the one instance whose anchoring worker works at the moment, taken with a conditional
@@ -37,10 +38,10 @@ public class AnchoringLease {
                         "UPDATE anchoring_lease SET holder = ?, expires_at = ? WHERE name = ? AND (holder = ? OR holder"
                                 + " IS NULL OR expires_at < ?)",
                         holder,
-                        AnchorOutbox.sqlText(now.plus(duration)),
+                        SqlTimes.text(now.plus(duration)),
                         NAME,
                         holder,
-                        AnchorOutbox.sqlText(now))
+                        SqlTimes.text(now))
                 == 1;
     }
 
@@ -53,7 +54,7 @@ public class AnchoringLease {
         Objects.requireNonNull(holder, "holder");
         return jdbc.update(
                         "UPDATE anchoring_lease SET expires_at = ? WHERE name = ? AND holder = ?",
-                        AnchorOutbox.sqlText(now.plus(duration)),
+                        SqlTimes.text(now.plus(duration)),
                         NAME,
                         holder)
                 == 1;
@@ -63,7 +64,7 @@ public class AnchoringLease {
     public void release(String holder) {
         jdbc.update(
                 "UPDATE anchoring_lease SET holder = NULL, expires_at = ? WHERE name = ? AND holder = ?",
-                AnchorOutbox.sqlText(Instant.EPOCH),
+                SqlTimes.text(Instant.EPOCH),
                 NAME,
                 holder);
     }

@@ -2,10 +2,6 @@ package org.suyuan.db.archive;
 
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IntSummaryStatistics;
@@ -14,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.suyuan.db.SqlTimes;
 
 /**
  * Events inserted through the transaction's own connection, as one JDBC batch instead of one Hibernate
@@ -27,7 +24,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  */
 class BatchEventInsertsImpl implements BatchEventInserts {
 
-    private static final DateTimeFormatter SQL_DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
     private static final String INSERT = "INSERT INTO batch_event (batch_id, sequence_number, type, occurred_on,"
             + " recorded_at, recorded_by, supersedes_event_id, details, previous_hash, event_hash)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -81,15 +77,11 @@ class BatchEventInsertsImpl implements BatchEventInserts {
         statement.setInt(2, event.getSequenceNumber());
         statement.setString(3, event.getType().name());
         statement.setObject(4, event.getOccurredOn());
-        statement.setString(5, sqlText(event.getRecordedAt()));
+        statement.setString(5, SqlTimes.text(event.getRecordedAt()));
         statement.setString(6, event.getRecordedBy());
         statement.setObject(7, event.getSupersedesEventId(), java.sql.Types.BIGINT);
         statement.setString(8, event.getDetails());
         statement.setString(9, event.getPreviousHash());
         statement.setString(10, event.getEventHash());
-    }
-
-    private static String sqlText(Instant instant) {
-        return SQL_DATETIME.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 }

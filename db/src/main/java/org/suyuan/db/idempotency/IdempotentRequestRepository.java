@@ -4,13 +4,11 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.suyuan.db.SqlTimes;
 
 /**
  * Idempotency keys and the responses they got, in SQL.
@@ -24,8 +22,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class IdempotentRequestRepository {
-
-    private static final DateTimeFormatter SQL_DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     private final JdbcTemplate jdbc;
 
@@ -72,7 +68,7 @@ public class IdempotentRequestRepository {
                     statement.setString(2, idempotencyKey);
                     statement.setString(3, requestFingerprint);
                     statement.setString(4, IdempotentRequest.State.IN_PROGRESS.name());
-                    statement.setString(5, SQL_DATETIME.format(LocalDateTime.ofInstant(createdAt, ZoneOffset.UTC)));
+                    statement.setString(5, SqlTimes.text(createdAt));
                     return statement;
                 },
                 key);
@@ -98,6 +94,6 @@ public class IdempotentRequestRepository {
     public int deleteCreatedBefore(Instant before) {
         return jdbc.update(
                 "DELETE FROM idempotent_request WHERE created_at < ?",
-                SQL_DATETIME.format(LocalDateTime.ofInstant(before, ZoneOffset.UTC)));
+                SqlTimes.text(before));
     }
 }
