@@ -74,8 +74,10 @@ record AnchorPlan(
         List<Run> runs = new ArrayList<>();
         int runStart = 0;
         for (int index = 1; index <= leaves.size(); index++) {
-            if (index == leaves.size() || leaves.get(index).id() != leaves.get(index - 1).id() + 1) {
-                runs.add(new Run(leaves.get(runStart).id(), leaves.get(index - 1).id(), runStart));
+            if (index == leaves.size()
+                    || leaves.get(index).id() != leaves.get(index - 1).id() + 1) {
+                runs.add(
+                        new Run(leaves.get(runStart).id(), leaves.get(index - 1).id(), runStart));
                 runStart = index;
             }
         }

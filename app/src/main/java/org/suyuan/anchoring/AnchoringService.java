@@ -79,7 +79,8 @@ public class AnchoringService {
             return anchored;
         }
         LeafPlace place = new LeafPlace(anchored.root(), anchored.leafIndex());
-        return anchored.withPath(proofs.find(place, unknown -> rebuilt(anchored)).orElse(List.of()));
+        return anchored.withPath(
+                proofs.find(place, unknown -> rebuilt(anchored)).orElse(List.of()));
     }
 
     private Optional<List<RecordHash>> rebuilt(EventAnchoring.Anchored anchored) {
@@ -94,11 +95,16 @@ public class AnchoringService {
         int size = tree.get().subtreeSize();
         int subtree = (int) (anchored.leafIndex() / size);
         try {
-            List<RecordHash> subtreeLeaves = outbox.subtreeLeaves(anchored.root().hex(), subtree)
+            List<RecordHash> subtreeLeaves = outbox.subtreeLeaves(
+                            anchored.root().hex(), subtree)
                     .map(ProofPaths::decode)
                     .orElse(List.of());
             return Optional.of(MerkleTree.proof(
-                            anchored.leafIndex(), anchored.leafCount(), size, subtreeLeaves, tree.get().roots())
+                            anchored.leafIndex(),
+                            anchored.leafCount(),
+                            size,
+                            subtreeLeaves,
+                            tree.get().roots())
                     .path());
         } catch (IllegalArgumentException doesNotFit) {
             log.warn(
@@ -177,7 +183,11 @@ public class AnchoringService {
      *     order; empty for anchors from before issue 13, which stored a proof per leaf instead
      */
     public record AnchoredTree(
-            long sequenceNumber, RecordHash root, long leafCount, List<TreeLeaf> leaves, List<RecordHash> anchoredHashes) {
+            long sequenceNumber,
+            RecordHash root,
+            long leafCount,
+            List<TreeLeaf> leaves,
+            List<RecordHash> anchoredHashes) {
 
         public AnchoredTree {
             leaves = List.copyOf(leaves);

@@ -251,7 +251,8 @@ public class OrganizationService {
      */
     @Transactional(readOnly = true)
     public Product productOf(Batch batch) {
-        return productsById.get(batch.getProductId(), id -> products.findById(id).orElseThrow());
+        return productsById.get(
+                batch.getProductId(), id -> products.findById(id).orElseThrow());
     }
 
     /** How much of the harvest one item of this product holds, if the producer said. */

@@ -27,7 +27,8 @@ class AnchorPlanTests {
 
         assertThat(plan.leafCount()).isEqualTo(150);
         assertThat(plan.subtreeRoots()).hasSize(3);
-        List<RecordHash> hashes = window.stream().map(leaf -> new RecordHash(leaf.eventHash())).toList();
+        List<RecordHash> hashes =
+                window.stream().map(leaf -> new RecordHash(leaf.eventHash())).toList();
         for (int index = 0; index < window.size(); index++) {
             int first = index / AnchorPlan.SUBTREE_SIZE * AnchorPlan.SUBTREE_SIZE;
             InclusionProof proof = MerkleTree.proof(

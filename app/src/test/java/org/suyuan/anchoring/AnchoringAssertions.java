@@ -102,10 +102,13 @@ final class AnchoringAssertions {
         }
         Map<Long, List<RecordHash>> snapshots = new HashMap<>();
         jdbc.query("SELECT anchor_id, leaf_hashes FROM anchor_subtree ORDER BY anchor_id, subtree_index", row -> {
-            snapshots.computeIfAbsent(row.getLong("anchor_id"), id -> new ArrayList<>())
+            snapshots
+                    .computeIfAbsent(row.getLong("anchor_id"), id -> new ArrayList<>())
                     .addAll(ProofPaths.decode(row.getString("leaf_hashes")));
         });
-        assertThat(snapshots).as("each anchor's subtrees hold its leaves as anchored").isEqualTo(hashesByAnchor);
+        assertThat(snapshots)
+                .as("each anchor's subtrees hold its leaves as anchored")
+                .isEqualTo(hashesByAnchor);
         Map<Long, LeafRow> leavesByEvent = new HashMap<>();
         Map<Long, Long> leavesPerAnchor = new HashMap<>();
         for (LeafRow leaf : leaves) {

@@ -69,7 +69,8 @@ public final class AnchoringBenchmark {
         int perRequest = Integer.parseInt(options.getOrDefault("bulk", "1"));
 
         String database = options.getOrDefault(
-                "database", "jdbc:h2:mem:benchmark;MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1");
+                "database",
+                "jdbc:h2:mem:benchmark;MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1");
         List<String> properties = new ArrayList<>(List.of(
                 "--server.port=0",
                 // On MariaDB the production profile, with its pool and Connector/J settings (batched statements

@@ -84,8 +84,8 @@ abstract class AnchoringJourneyContract {
                 .isGreaterThan(1);
 
         ArchiveTraffic.Recorded sample = recorded.get(recorded.size() / 2);
-        EventAnchoring.Anchored anchored = anchoring.proven(
-                (EventAnchoring.Anchored) anchoring.anchoringOf(sample.eventId()).orElseThrow());
+        EventAnchoring.Anchored anchored = anchoring.proven((EventAnchoring.Anchored)
+                anchoring.anchoringOf(sample.eventId()).orElseThrow());
         assertThat(anchored.eventHash().hex()).isEqualTo(sample.eventHash());
         assertThat(anchored.isConfirmedBy(
                         anchoring.findOnLedger(anchored.root()).orElseThrow()))

@@ -143,8 +143,8 @@ class AnchoringWorkerTests {
                 new RootConfirmations(ledger),
                 new LedgerProperties(LedgerProperties.Type.EMBEDDED, "suyuan", null));
         for (Long event : events) {
-            EventAnchoring.Anchored anchored =
-                    service.proven((EventAnchoring.Anchored) service.anchoringOf(event).orElseThrow());
+            EventAnchoring.Anchored anchored = service.proven(
+                    (EventAnchoring.Anchored) service.anchoringOf(event).orElseThrow());
             assertThat(anchored.isConfirmedBy(
                             service.findOnLedger(anchored.root()).orElseThrow()))
                     .isTrue();

@@ -147,9 +147,11 @@ class MerkleTreeTests {
                     int first = index / subtreeSize * subtreeSize;
                     List<RecordHash> subtree = hashes.subList(first, Math.min(size, first + subtreeSize));
 
-                    InclusionProof rebuilt = MerkleTree.proof(index, size, subtreeSize, subtree, MerkleTree.ofSubtreeRoots(roots));
+                    InclusionProof rebuilt =
+                            MerkleTree.proof(index, size, subtreeSize, subtree, MerkleTree.ofSubtreeRoots(roots));
 
-                    assertThat(rebuilt).as("leaf %d of %d, subtrees of %d", index, size, subtreeSize)
+                    assertThat(rebuilt)
+                            .as("leaf %d of %d, subtrees of %d", index, size, subtreeSize)
                             .isEqualTo(tree.proof(index));
                 }
             }
@@ -165,7 +167,8 @@ class MerkleTreeTests {
         MerkleTree tree = MerkleTree.of(hashes);
         List<RecordHash> roots = tree.subtreeRoots(64);
 
-        assertThatThrownBy(() -> MerkleTree.proof(70, 100, 64, hashes.subList(65, 100), MerkleTree.ofSubtreeRoots(roots)))
+        assertThatThrownBy(
+                        () -> MerkleTree.proof(70, 100, 64, hashes.subList(65, 100), MerkleTree.ofSubtreeRoots(roots)))
                 .isInstanceOf(IllegalArgumentException.class);
         List<RecordHash> altered = new ArrayList<>(hashes.subList(64, 100));
         altered.set(1, RecordHash.sha256(new byte[] {1, 2, 3}));

@@ -173,7 +173,8 @@ public class AnchorOutbox {
 
     /** The subtree roots of the anchor of this root; empty for anchors that stored a proof per leaf. */
     public Optional<Tree> treeOf(String root) {
-        return jdbc.query(
+        return jdbc
+                .query(
                         "SELECT t.subtree_size, t.subtree_roots FROM anchor_tree t JOIN anchor a ON a.id = t.anchor_id"
                                 + " WHERE a.root = ?",
                         (row, number) -> new Tree(row.getInt("subtree_size"), row.getString("subtree_roots")),
@@ -184,7 +185,8 @@ public class AnchorOutbox {
 
     /** The leaf hashes of one subtree of the anchor of this root, as {@link #addTree} stored them. */
     public Optional<String> subtreeLeaves(String root, int subtreeIndex) {
-        return jdbc.queryForList(
+        return jdbc
+                .queryForList(
                         "SELECT s.leaf_hashes FROM anchor_subtree s JOIN anchor a ON a.id = s.anchor_id WHERE a.root = ?"
                                 + " AND s.subtree_index = ?",
                         String.class,

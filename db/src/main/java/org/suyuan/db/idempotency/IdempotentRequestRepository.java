@@ -92,8 +92,6 @@ public class IdempotentRequestRepository {
 
     /** Forgets keys older than the retention window; their retries would be too late to be the same intent. */
     public int deleteCreatedBefore(Instant before) {
-        return jdbc.update(
-                "DELETE FROM idempotent_request WHERE created_at < ?",
-                SqlTimes.text(before));
+        return jdbc.update("DELETE FROM idempotent_request WHERE created_at < ?", SqlTimes.text(before));
     }
 }
