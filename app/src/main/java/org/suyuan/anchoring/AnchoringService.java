@@ -44,7 +44,7 @@ public class AnchoringService {
     private final AnchorOutbox outbox;
     private final RootConfirmations roots;
     private final LedgerProperties ledger;
-    private final BoundedCache<RecordHash, Optional<SubtreeRoots>> trees = new BoundedCache<>(TREES_REMEMBERED);
+    private final BoundedCache<RecordHash, SubtreeRoots> trees = new BoundedCache<>(TREES_REMEMBERED);
     private final BoundedCache<LeafPlace, List<RecordHash>> proofs = new BoundedCache<>(PROOFS_REMEMBERED);
 
     AnchoringService(
@@ -84,7 +84,7 @@ public class AnchoringService {
     }
 
     private Optional<List<RecordHash>> rebuilt(EventAnchoring.Anchored anchored) {
-        Optional<SubtreeRoots> tree = trees.get(anchored.root(), this::subtreeRootsOf);
+        Optional<SubtreeRoots> tree = trees.find(anchored.root(), this::subtreeRootsOf);
         if (tree.isEmpty() || tree.get().subtreeSize() < 1) {
             log.warn(
                     "Anchor {} has neither a stored proof for event {} nor subtree roots",
