@@ -135,7 +135,7 @@ public final class CertificatePdf {
             float qrCentre = qrLeft + qrSide / 2;
             float captionRoom = qrSide + 10 * MM;
             canvas.centredLine(SCAN_HINT, 9, qrCentre, qrBottom - 4.5f * MM, captionRoom, false);
-            canvas.centredLine(certificate.code().text(), 9, qrCentre, qrBottom - 9 * MM, captionRoom, false);
+            canvas.centredWithin(certificate.code().text(), 9, qrCentre, qrBottom - 9 * MM, left, right);
 
             // The bases follow the promise, all three shown, the chosen ones ticked; they stay left of
             // the QR code's quiet zone.
@@ -192,8 +192,8 @@ public final class CertificatePdf {
             canvas.addQr(code, qrLeft, qrBottom, LabelLayout.dotsToPoints(moduleDots));
             canvas.fill();
             float codeTextBaseline = qrBottom - 5.2f;
-            canvas.centredLine(
-                    certificate.code().text(), 5.5f, qrLeft + qrSide / 2, codeTextBaseline, qrSide + 8, false);
+            // Nothing else is on the code's line: a wide code moves left rather than being cut.
+            canvas.centredWithin(certificate.code().text(), 5.5f, qrLeft + qrSide / 2, codeTextBaseline, left, right);
 
             float size = 7;
             float fieldRight = qrLeft - 1;

@@ -74,6 +74,18 @@ final class PdfCanvas {
         show(fitted, size, centreX - font.width(fitted, size) / 2, baseline, bold);
     }
 
+    /**
+     * Writes one line centred on {@code centreX} but kept between {@code left} and {@code right}: moved aside rather
+     * than cut, and cut only when it is wider than the whole room. For a printed trace code, which a consumer types
+     * in when the QR code will not scan, so it must be read whole.
+     */
+    void centredWithin(String text, float size, float centreX, float baseline, float left, float right)
+            throws IOException {
+        float textWidth = width(text, size);
+        float centre = Math.max(left + textWidth / 2, Math.min(centreX, right - textWidth / 2));
+        centredLine(text, size, centre, baseline, right - left, false);
+    }
+
     /** The printable form of {@code text}, cut with an ellipsis so that it is at most {@code maxWidth} wide. */
     String fit(String text, float size, float maxWidth) throws IOException {
         String printable = font.printable(text).strip();
