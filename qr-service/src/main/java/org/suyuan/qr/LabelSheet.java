@@ -39,6 +39,9 @@ public final class LabelSheet {
     private static final float NAME_SCALE = 1.2f;
     private static final float CODE_SCALE = 0.85f;
 
+    /** How far the code's type may shrink to fit its line before it is cut. */
+    private static final float CODE_MIN_SHRINK = 0.6f;
+
     private LabelSheet() {}
 
     /** The labels at the default error correction, {@link ErrorCorrection#M}. */
@@ -186,11 +189,16 @@ public final class LabelSheet {
         cursor = nextLine(canvas, label.producer(), size, cell.textLeft, cursor, maxWidth);
         String date = captioned(canvas, "日期 ", label.date().toString(), size, maxWidth);
         cursor = nextLine(canvas, date, size, cell.textLeft, cursor, maxWidth);
+        // The code is what a consumer types in when the QR code will not scan: a wide one is set smaller rather
+        // than cut.
         if (codeInColumn) {
-            nextLine(canvas, codeText, size * CODE_SCALE, cell.textLeft, cursor, maxWidth);
+            float codeSize = size * CODE_SCALE;
+            float baseline = cursor - codeSize * PdfCanvas.LINE_SPACING + codeSize * 0.25f;
+            canvas.shrinkingLine(codeText, codeSize, codeSize * CODE_MIN_SHRINK, cell.textLeft, baseline, maxWidth);
         } else if (cell.codeLine != null && !codeText.isBlank()) {
             CodeLine line = cell.codeLine;
-            canvas.line(codeText, line.size, line.x, line.baseline, line.maxWidth);
+            canvas.shrinkingLine(
+                    codeText, line.size, line.size * CODE_MIN_SHRINK, line.x, line.baseline, line.maxWidth);
         }
     }
 

@@ -45,7 +45,7 @@ class CertificatePdfTests {
     @EnumSource(CertificateFormat.class)
     void printsTheWidestTraceCodeWhole(CertificateFormat format) {
         Certificate widest = new Certificate(
-                PrintedCode.forTraceCode(QrFixtures.BASE_URL, widestTraceCode()),
+                PrintedCode.forTraceCode(QrFixtures.BASE_URL, QrFixtures.widestTraceCode()),
                 "番茄",
                 "1000千克",
                 "安徽省芜湖市湾沚区",
@@ -57,18 +57,6 @@ class CertificatePdfTests {
         String text = PdfGlyphs.compactText(CertificatePdf.render(widest, format));
 
         assertThat(text).contains(widest.code().text());
-    }
-
-    /** A code of the alphabet's widest letter: a consumer types it in when the QR code will not scan. */
-    private static TraceCode widestTraceCode() {
-        for (char check : TraceCode.ALPHABET.toCharArray()) {
-            try {
-                return TraceCode.parse("W".repeat(TraceCode.LENGTH - 1) + check);
-            } catch (InvalidTraceCodeException wrongCheck) {
-                // try the next check character
-            }
-        }
-        throw new IllegalStateException("No check character completes the code");
     }
 
     @ParameterizedTest

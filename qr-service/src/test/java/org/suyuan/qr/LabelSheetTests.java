@@ -131,6 +131,21 @@ class LabelSheetTests {
         assertThat(text).contains(QrFixtures.traceCode().grouped());
     }
 
+    /**
+     * The default sheet and the thermal labels. Not yet the densest grids: on a4-5x13 the widest code would need type
+     * under half the size of the other lines and is still cut (a code breaking over two lines would fix it).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"a4-3x8", "thermal-50x30", "thermal-40x30"})
+    void printsTheWidestTraceCodeWhole(String layoutName) {
+        TraceCode widest = QrFixtures.widestTraceCode();
+
+        String text =
+                PdfGlyphs.text(LabelSheet.render(List.of(QrFixtures.label(widest)), LabelLayout.named(layoutName)));
+
+        assertThat(text).contains(widest.grouped());
+    }
+
     @Test
     void dropsCaptionsBeforeCuttingBatchAndDateOnNarrowLabels() {
         String text = PdfGlyphs.text(LabelSheet.render(QrFixtures.labels(1), LabelLayout.THERMAL_40X30));

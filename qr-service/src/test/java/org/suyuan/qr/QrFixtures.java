@@ -30,6 +30,18 @@ final class QrFixtures {
         return seededGenerator(2026).next();
     }
 
+    /** A code of the alphabet's widest letter: a consumer types it in when the QR code will not scan. */
+    static TraceCode widestTraceCode() {
+        for (char check : TraceCode.ALPHABET.toCharArray()) {
+            try {
+                return TraceCode.parse("W".repeat(TraceCode.LENGTH - 1) + check);
+            } catch (InvalidTraceCodeException wrongCheck) {
+                // try the next check character
+            }
+        }
+        throw new IllegalStateException("No check character completes the code");
+    }
+
     static List<TraceCode> traceCodes(int count) {
         return seededGenerator(117).next(count);
     }
