@@ -46,11 +46,6 @@ public class AnchorOutbox {
                         "Not a run of leaves: " + firstLeafId + ".." + lastLeafId + " from " + firstLeafIndex);
             }
         }
-
-        /** How many leaves the run holds. */
-        public long size() {
-            return lastLeafId - firstLeafId + 1;
-        }
     }
 
     /** Adds an event's hash to the outbox; call it in the transaction that records the event. */
