@@ -623,17 +623,7 @@ public class BatchService {
             String canonical =
                     documents.canonicalJson(batch, unhashed, corrected == null ? null : corrected.eventHash());
             String eventHash = EventDocument.hash(previousHash, canonical).hex();
-            added.add(new BatchEvent(
-                    batch.getId(),
-                    sequence,
-                    type,
-                    occurredOn,
-                    recordedAt,
-                    user.username(),
-                    supersedes,
-                    detailsJson,
-                    previousHash,
-                    eventHash));
+            added.add(unhashed.withEventHash(eventHash));
             details.add(eventDetails);
             // Not stored yet, so without an id; later candidates of this transaction are judged with it.
             addedEntries.add(new ArchiveEntry(

@@ -74,6 +74,21 @@ public class BatchEvent {
         this.eventHash = eventHash;
     }
 
+    /** A new, unsaved event with the same content and this hash: an event is hashed over its content first. */
+    public BatchEvent withEventHash(String hash) {
+        return new BatchEvent(
+                batchId,
+                sequenceNumber,
+                type,
+                occurredOn,
+                recordedAt,
+                recordedBy,
+                supersedesEventId,
+                details,
+                previousHash,
+                hash);
+    }
+
     public Long getId() {
         return id;
     }
